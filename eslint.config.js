@@ -1,0 +1,39 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', '.tmp/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['server/**/*.ts', 'survey-definitions/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.{ts,js,mjs}', '*.{js,ts}'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['client/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    // The public questionnaire must stay small: it never pulls in admin code, and vice versa.
+    files: ['client/src/questionnaire/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/admin/**'] }] },
+  },
+  {
+    files: ['client/src/admin/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/questionnaire/**'] }] },
+  },
+  {
+    // Domain logic stays pure: no framework, database or Node I/O in these folders.
+    files: ['server/src/scoring/**', 'survey-definitions/src/answers.ts', 'survey-definitions/src/definition.schema.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['fastify', 'kysely', 'pg', 'node:*', '@electric-sql/*', '@fastify/*'] },
+      ],
+    },
+  },
+);

@@ -1,0 +1,51 @@
+import type { PGlite } from '@electric-sql/pglite';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import databasePlugin from './db/database.plugin.ts';
+import { seedDemoData, wantsDemoData } from './demo/demo.seed.ts';
+import { healthRoutes } from './features/health/health.routes.ts';
+import { responsesRoutes } from './features/responses/responses.routes.ts';
+import { resultsRoutes } from './features/results/results.routes.ts';
+import { loadSurveyCatalog } from './features/surveys/surveys.service.ts';
+import { surveysRoutes } from './features/surveys/surveys.routes.ts';
+import { seedProvinces } from './features/units/units.seed.ts';
+import { unitsRoutes } from './features/units/units.routes.ts';
+import { registerClientApp } from './http/client-app.ts';
+import { registerErrorHandler } from './http/error-handler.ts';
+import { vietnamDate } from './local-date.ts';
+
+export interface AppDeps {
+  /** An open embedded database to use instead of opening `config.database.dataDir`. */
+  pglite?: PGlite;
+  /** Where survey definition files are read from (tests use fixtures). */
+  definitionsDir?: string;
+}
+
+/** Builds the whole application (API and web pages) without listening; tests use `app.inject`. */
+export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: 64 * 1024, // a response is a few KB; anything larger is not a response
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(databasePlugin, { database: config.database, pglite: deps.pglite });
+  const catalog = await loadSurveyCatalog(app.db, deps.definitionsDir);
+  await seedProvinces(app.db);
+  if (wantsDemoData(config)) {
+    const seeded = await seedDemoData(app.db, catalog, vietnamDate(new Date()));
+    if (seeded > 0) app.log.info({ responses: seeded }, 'demo data seeded (set DEMO_DATA=off to start empty)');
+  }
+
+  await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(surveysRoutes, { prefix: '/api', catalog });
+  await app.register(unitsRoutes, { prefix: '/api' });
+  await app.register(responsesRoutes, { prefix: '/api', catalog });
+  await app.register(resultsRoutes, { prefix: '/api', catalog });
+  await registerClientApp(app, config.clientDist);
+  return app;
+}
