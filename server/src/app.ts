@@ -33,19 +33,24 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
-  await app.register(databasePlugin, { database: config.database, pglite: deps.pglite });
-  const catalog = await loadSurveyCatalog(app.db, deps.definitionsDir);
-  await seedProvinces(app.db);
-  if (wantsDemoData(config)) {
-    const seeded = await seedDemoData(app.db, catalog, vietnamDate(new Date()));
-    if (seeded > 0) app.log.info({ responses: seeded }, 'demo data seeded (set DEMO_DATA=off to start empty)');
-  }
+  try {
+    await app.register(databasePlugin, { database: config.database, pglite: deps.pglite });
+    const catalog = await loadSurveyCatalog(app.db, deps.definitionsDir);
+    await seedProvinces(app.db);
+    if (wantsDemoData(config)) {
+      const seeded = await seedDemoData(app.db, catalog, vietnamDate(new Date()));
+      if (seeded > 0) app.log.info({ responses: seeded }, 'demo data seeded (set DEMO_DATA=off to start empty)');
+    }
 
-  await app.register(healthRoutes, { prefix: '/api' });
-  await app.register(surveysRoutes, { prefix: '/api', catalog });
-  await app.register(unitsRoutes, { prefix: '/api' });
-  await app.register(responsesRoutes, { prefix: '/api', catalog });
-  await app.register(resultsRoutes, { prefix: '/api', catalog });
-  await registerClientApp(app, config.clientDist);
-  return app;
+    await app.register(healthRoutes, { prefix: '/api' });
+    await app.register(surveysRoutes, { prefix: '/api', catalog });
+    await app.register(unitsRoutes, { prefix: '/api' });
+    await app.register(responsesRoutes, { prefix: '/api', catalog });
+    await app.register(resultsRoutes, { prefix: '/api', catalog });
+    await registerClientApp(app, config.clientDist);
+    return app;
+  } catch (error) {
+    await app.close(); // release the database even when start fails half-way
+    throw error;
+  }
 }

@@ -35,8 +35,23 @@ export async function createServerDatabase(): Promise<{ url: string; drop: () =>
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => withAdminClient(base, (client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
+    drop: () => dropDatabase(base, name),
   };
+}
+
+/**
+ * A closed pg pool reports "ended" before its sockets have closed; dropping WITH (FORCE) at that moment
+ * kills connections that are still shutting down and they report errors. So wait for them to go first.
+ */
+async function dropDatabase(base: string, name: string): Promise<void> {
+  await withAdminClient(base, async (client) => {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const { rows } = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+      if (rows[0].n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await client.query(`drop database if exists ${name} with (force)`);
+  });
 }
 
 async function withAdminClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {

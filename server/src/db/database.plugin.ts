@@ -37,6 +37,8 @@ async function databasePlugin(app: FastifyInstance, options: DatabasePluginOptio
 
 async function connectPostgres(app: FastifyInstance, url: string): Promise<Kysely<Database>> {
   await app.register(fastifyPostgres, { connectionString: url, max: 20 });
+  // An idle connection dropped by the server (restart, failover) must not crash the process.
+  app.pg.pool.on('error', (err) => app.log.error({ err }, 'idle database connection failed'));
   // The plugin ends the pool on close; destroying Kysely too would end it twice.
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool: app.pg.pool }) });
 }
