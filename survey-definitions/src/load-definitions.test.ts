@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkAnswers } from './answers.ts';
+import { checkAnswers, visibleQuestions } from './answers.ts';
 import { allQuestions } from './definition.schema.ts';
 import { checkDefinitionFiles, DefinitionLoadError, loadDefinitions } from './load-definitions.ts';
 
@@ -82,6 +82,54 @@ describe('loadDefinitions on the real folder', () => {
         message: 'question is hidden by its condition (feedback_given)',
       })),
     });
+  });
+});
+
+describe('sipas-2023-services v1 (QĐ 1001/QĐ-BNV, administrative-services block)', () => {
+  const loaded = loadDefinitions().find((l) => l.definition.key === 'sipas-2023-services' && l.definition.version === 1);
+  if (!loaded) throw new Error('sipas-2023-services v1 did not load');
+  const { definition } = loaded;
+
+  it('loads from its file as published', () => {
+    expect(loaded.file.endsWith(path.join('definitions', 'sipas-2023-services', 'v1.json'))).toBe(true);
+    expect(definition.status).toBe('published');
+  });
+
+  // domain.md: 5 sub-dimensions, 16 items (3+4+3+3+3).
+  it('has 5 components of 3/4/3/3/3 = 16 distinct satisfaction5 criteria that allow "na"', () => {
+    expect(definition.scoring.components.map((c) => [c.id, c.criteria.length])).toEqual([
+      ['access', 3],
+      ['procedure', 4],
+      ['staff', 3],
+      ['result', 3],
+      ['feedback', 3],
+    ]);
+    const criteria = definition.scoring.components.flatMap((c) => c.criteria);
+    expect(new Set(criteria).size).toBe(16);
+    const byId = new Map(allQuestions(definition).map(({ question }) => [question.id, question]));
+    for (const id of criteria) {
+      expect(byId.get(id)).toMatchObject({ type: 'satisfaction5', allowNotApplicable: true });
+    }
+  });
+
+  it('shows the feedback section only when feedback_given is true', () => {
+    const feedbackIds = definition.sections.find((s) => s.id === 'feedback')?.questions.map((q) => q.id) ?? [];
+    expect(feedbackIds).toHaveLength(3);
+    const visibleIds = (feedback_given: boolean) =>
+      visibleQuestions(definition, { feedback_given }).map(({ question }) => question.id);
+    expect(visibleIds(false).filter((id) => feedbackIds.includes(id))).toEqual([]);
+    expect(visibleIds(true)).toEqual(expect.arrayContaining(feedbackIds));
+    expect(visibleIds(false)).toHaveLength(allQuestions(definition).length - 3);
+  });
+
+  it('accepts a complete submission without feedback', () => {
+    const answers: Record<string, unknown> = { feedback_given: false };
+    for (const { question } of visibleQuestions(definition, answers as { feedback_given: boolean })) {
+      if (question.type === 'satisfaction5') answers[question.id] = 4;
+      if (question.type === 'scale4') answers[question.id] = 3;
+      if (question.type === 'singleChoice') answers[question.id] = question.options[0]?.code;
+    }
+    expect(checkAnswers(definition, answers).ok).toBe(true);
   });
 });
 
