@@ -1,0 +1,86 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectPageErrors, launchBrowser, newDesktopContext, newPhoneContext } from '../support/browser.ts';
+import { startLiveServer, type LiveServer } from '../support/live-server.ts';
+
+/** Answers every question on the current screen as a satisfied citizen who gave no feedback. */
+async function answerScreen(page: Page): Promise<void> {
+  const groups = page.locator('main fieldset');
+  for (let i = 0; i < (await groups.count()); i++) {
+    const group = groups.nth(i);
+    const satisfied = group.getByRole('radio', { name: 'Hài lòng', exact: true });
+    const no = group.getByRole('radio', { name: 'Không', exact: true });
+    if (await satisfied.count()) await satisfied.check();
+    else if (await no.count()) await no.check();
+    else if (await group.getByRole('checkbox').count()) await group.getByRole('checkbox').first().check();
+    else if (await group.getByRole('radio').count()) await group.getByRole('radio').first().check();
+  }
+}
+
+describe('a citizen answers on a phone and the administrator sees it', () => {
+  let server: LiveServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startLiveServer('embedded', process.env.E2E_CLIENT_DIST ? { clientDist: process.env.E2E_CLIENT_DIST } : {});
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('fills the SIPAS 2017 questionnaire at 360×640, submits, and finds the response counted on /admin', async () => {
+    const phone = await newPhoneContext(browser);
+    const page = await phone.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${server.url}/s/92`);
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('vi');
+    await page.getByRole('heading', { level: 2, name: /Phần 1\// }).waitFor();
+    expect(await page.getByText('Cần Thơ').first().isVisible()).toBe(true);
+
+    // Every answer option is a tap target of at least 44 px.
+    const optionId = await page.getByRole('radio', { name: 'Không', exact: true }).getAttribute('id');
+    const box = await page.locator(`label[for="${optionId}"]`).boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+
+    let screens = 0;
+    while (await page.getByRole('button', { name: 'Tiếp tục' }).count()) {
+      await answerScreen(page);
+      const heading = await page.getByRole('heading', { level: 2 }).first().textContent();
+      await page.getByRole('button', { name: 'Tiếp tục' }).click();
+      await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).not.toBe(heading);
+      screens++;
+      expect(screens).toBeLessThan(12);
+    }
+    await answerScreen(page);
+    // Nothing overflows the phone's width.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await page.getByRole('heading', { level: 1, name: /cảm ơn/i }).waitFor();
+    expect(screens).toBe(6); // 7 parts: feedback hidden for a respondent who gave none
+    expect(errors).toEqual([]);
+
+    const stored = await server.app.db.selectFrom('responses').select(['answers', 'channel']).execute();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.answers.feedback_given).toBe(false);
+    expect(stored[0]!.answers.access_seats).toBe(4);
+    await phone.close();
+
+    const desktop = await newDesktopContext(browser);
+    const admin = await desktop.newPage();
+    const adminErrors = collectPageErrors(admin);
+    await admin.goto(`${server.url}/admin`);
+    const row = admin.getByRole('row', { name: /Cần Thơ/ });
+    await row.waitFor();
+    expect(await row.getByRole('cell').last().textContent()).toBe('1');
+
+    await row.getByRole('link', { name: 'Cần Thơ' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Cần Thơ (92)' }).waitFor();
+    const table = admin.getByRole('table', { name: 'Tỷ lệ hài lòng theo yếu tố' });
+    await table.waitFor();
+    // All criteria answered "Hài lòng": every factor answered is 100,00 % satisfied.
+    expect(await table.getByRole('row', { name: /Tiếp cận dịch vụ/ }).textContent()).toContain('100,00%');
+    expect(adminErrors).toEqual([]);
+    await desktop.close();
+  });
+});
