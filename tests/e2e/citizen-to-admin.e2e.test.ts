@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, launchBrowser, newDesktopContext, newPhoneContext } from '../support/browser.ts';
-import { startLiveServer, type LiveServer } from '../support/live-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { collectPageErrors, newDesktopContext, newPhoneContext } from '../support/browser.ts';
+import { useLiveServerAndBrowser } from '../support/live-server.ts';
 
 /** Answers every question on the current screen as a satisfied citizen who gave no feedback. */
 async function answerScreen(page: Page): Promise<void> {
@@ -18,22 +18,13 @@ async function answerScreen(page: Page): Promise<void> {
 }
 
 describe('a citizen answers on a phone and the administrator sees it', () => {
-  let server: LiveServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startLiveServer('embedded', process.env.E2E_CLIENT_DIST ? { clientDist: process.env.E2E_CLIENT_DIST } : {});
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const t = useLiveServerAndBrowser();
 
   it('fills the SIPAS 2017 questionnaire at 360×640, submits, and finds the response counted on /admin', async () => {
-    const phone = await newPhoneContext(browser);
+    const phone = await newPhoneContext(t.browser);
     const page = await phone.newPage();
     const errors = collectPageErrors(page);
-    await page.goto(`${server.url}/s/92`);
+    await page.goto(`${t.server.url}/s/92`);
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('vi');
     await page.getByRole('heading', { level: 2, name: /Phần 1\// }).waitFor();
     expect(await page.getByText('Cần Thơ').first().isVisible()).toBe(true);
@@ -60,16 +51,16 @@ describe('a citizen answers on a phone and the administrator sees it', () => {
     expect(screens).toBe(6); // 7 parts: feedback hidden for a respondent who gave none
     expect(errors).toEqual([]);
 
-    const stored = await server.app.db.selectFrom('responses').select(['answers', 'channel']).execute();
+    const stored = await t.server.app.db.selectFrom('responses').select(['answers', 'channel']).execute();
     expect(stored).toHaveLength(1);
     expect(stored[0]!.answers.feedback_given).toBe(false);
     expect(stored[0]!.answers.access_seats).toBe(4);
     await phone.close();
 
-    const desktop = await newDesktopContext(browser);
+    const desktop = await newDesktopContext(t.browser);
     const admin = await desktop.newPage();
     const adminErrors = collectPageErrors(admin);
-    await admin.goto(`${server.url}/admin`);
+    await admin.goto(`${t.server.url}/admin`);
     const row = admin.getByRole('row', { name: /Cần Thơ/ });
     await row.waitFor();
     expect(await row.getByRole('cell').last().textContent()).toBe('1');

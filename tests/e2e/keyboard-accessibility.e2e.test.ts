@@ -1,10 +1,10 @@
 import { loadDefinitions } from '@sipas/survey-definitions/load';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seriousAxeViolations, type AxeViolation } from '../support/axe.ts';
-import { collectPageErrors, launchBrowser, newPhoneContext } from '../support/browser.ts';
+import { collectPageErrors, newPhoneContext } from '../support/browser.ts';
 import { describeFocus } from '../support/keyboard.ts';
-import { startLiveServer, type LiveServer } from '../support/live-server.ts';
+import { useLiveServerAndBrowser } from '../support/live-server.ts';
 
 const definition = loadDefinitions().find((d) => d.definition.key === 'sipas-2023-services')!.definition;
 const feedbackTexts = definition.sections.find((s) => s.id === 'feedback')!.questions.map((q) => q.text.vi);
@@ -39,22 +39,13 @@ async function answerScreenByKeyboard(page: Page): Promise<{ legends: string[]; 
 }
 
 describe('the questionnaire with the keyboard only, on a phone, in Vietnamese', () => {
-  let server: LiveServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startLiveServer('embedded', process.env.E2E_CLIENT_DIST ? { clientDist: process.env.E2E_CLIENT_DIST } : {});
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const t = useLiveServerAndBrowser();
 
   it('completes sipas-2023-services with no serious axe violation on any screen; no feedback hides the feedback questions', async () => {
-    const context = await newPhoneContext(browser);
+    const context = await newPhoneContext(t.browser);
     const page = await context.newPage();
     const errors = collectPageErrors(page);
-    await page.goto(`${server.url}/s/42?survey=sipas-2023-services`);
+    await page.goto(`${t.server.url}/s/42?survey=sipas-2023-services`);
     await page.getByRole('heading', { level: 2, name: /Phần 1\// }).waitFor();
 
     // Moving on with nothing answered: the errors are announced and focus goes to the first one.
@@ -87,7 +78,7 @@ describe('the questionnaire with the keyboard only, on a phone, in Vietnamese', 
     expect(errors).toEqual([]);
     for (const text of feedbackTexts) expect(legendsSeen.some((legend) => legend.includes(text))).toBe(false);
 
-    const stored = await server.app.db.selectFrom('responses').select(['survey_key', 'answers']).execute();
+    const stored = await t.server.app.db.selectFrom('responses').select(['survey_key', 'answers']).execute();
     expect(stored).toHaveLength(1);
     expect(stored[0]!.survey_key).toBe('sipas-2023-services');
     expect(stored[0]!.answers.feedback_given).toBe(false);
@@ -97,9 +88,9 @@ describe('the questionnaire with the keyboard only, on a phone, in Vietnamese', 
   });
 
   it('keeps the answers across a reload and a language switch', async () => {
-    const context = await newPhoneContext(browser);
+    const context = await newPhoneContext(t.browser);
     const page = await context.newPage();
-    await page.goto(`${server.url}/s/42?survey=sipas-2023-services`);
+    await page.goto(`${t.server.url}/s/42?survey=sipas-2023-services`);
     await page.getByRole('heading', { level: 2, name: /Phần 1\// }).waitFor();
     await page.getByRole('radio', { name: 'Không', exact: true }).check();
 
