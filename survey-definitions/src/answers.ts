@@ -1,15 +1,7 @@
 // Checking a respondent's answers against a definition, and the show-if logic the client renders.
-// Pure: imports only the schema module.
-import {
-  allQuestions,
-  NOT_APPLICABLE,
-  type Answers,
-  type AnswerValue,
-  type Condition,
-  type Question,
-  type QuestionInSection,
-  type SurveyDefinition,
-} from './definition.schema.ts';
+// Pure and zod-free (the public questionnaire bundles it): values come from the constants module only.
+import { allQuestions, NOT_APPLICABLE, type QuestionInSection } from './definition.constants.ts';
+import type { Answers, AnswerValue, Condition, Question, SurveyDefinition } from './definition.schema.ts';
 
 export type AnswerIssue = { path: string; message: string };
 export type CheckAnswersResult = { ok: true; answers: Answers } | { ok: false; issues: AnswerIssue[] };

@@ -1,7 +1,17 @@
-// The survey-definition format. Imports only zod: the browser bundle and the server both use it.
+// The survey-definition format. Imports only zod (and the zod-free constants): the admin and the server use it.
 // Objects are strict so that a typo in a hand-written JSON file ("showif") fails loudly;
 // the format grows by adding optional fields and new question types.
 import { z } from 'zod';
+import { NOT_APPLICABLE } from './definition.constants.ts';
+
+// Re-exported so that existing imports keep working; code that must stay zod-free imports ./definition.constants.ts.
+export {
+  allQuestions,
+  NOT_APPLICABLE,
+  NOT_APPLICABLE_LABEL,
+  SATISFACTION_LEVEL_LABELS,
+  type QuestionInSection,
+} from './definition.constants.ts';
 
 export const Locale = z.enum(['vi', 'en']);
 export type Locale = z.infer<typeof Locale>;
@@ -37,19 +47,6 @@ export const Condition = z.union(
   { error: 'must be {"question": id, "equals": value} or {"question": id, "oneOf": [values]}' },
 );
 export type Condition = z.infer<typeof Condition>;
-
-export const NOT_APPLICABLE = 'na';
-
-/** Fixed labels of the 5 satisfaction levels (index 0 = level 1). */
-export const SATISFACTION_LEVEL_LABELS = {
-  vi: ['Rất không hài lòng', 'Không hài lòng', 'Bình thường', 'Hài lòng', 'Rất hài lòng'],
-  en: ['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'],
-} as const satisfies Record<Locale, readonly string[]>;
-
-export const NOT_APPLICABLE_LABEL = {
-  vi: 'Không sử dụng / không áp dụng',
-  en: 'Not applicable / did not use',
-} as const satisfies Record<Locale, string>;
 
 const questionBase = {
   id: Identifier,
@@ -209,12 +206,3 @@ export type AnswerValue = z.infer<typeof AnswerValue>;
 
 export const Answers = z.record(z.string(), AnswerValue);
 export type Answers = z.infer<typeof Answers>;
-
-export type QuestionInSection = { sectionId: string; question: Question };
-
-/** Every question in display order, with the id of its section. */
-export function allQuestions(definition: SurveyDefinition): QuestionInSection[] {
-  return definition.sections.flatMap((section) =>
-    section.questions.map((question) => ({ sectionId: section.id, question })),
-  );
-}

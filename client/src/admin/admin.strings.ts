@@ -37,6 +37,9 @@ export const adminStrings: Dictionary<
   | 'methodMeanOfComponents'
   | 'methodPooledItems'
   | 'methodRespondentLevel'
+  | 'adminNav'
+  | 'navResults'
+  | 'navSurveys'
 > = {
   vi: {
     title: 'Kết quả khảo sát theo đơn vị',
@@ -75,6 +78,9 @@ export const adminStrings: Dictionary<
     methodMeanOfComponents: 'trung bình các yếu tố',
     methodPooledItems: 'tỷ lệ gộp trên mọi câu trả lời',
     methodRespondentLevel: 'trung bình theo người trả lời',
+    adminNav: 'Quản trị',
+    navResults: 'Kết quả theo đơn vị',
+    navSurveys: 'Phiếu khảo sát',
   },
   en: {
     title: 'Survey results by unit',
@@ -113,8 +119,19 @@ export const adminStrings: Dictionary<
     methodMeanOfComponents: 'mean of factors',
     methodPooledItems: 'pooled share over all answers',
     methodRespondentLevel: 'mean over respondents',
+    adminNav: 'Administration',
+    navResults: 'Results by unit',
+    navSurveys: 'Surveys',
   },
 };
+
+/** The overall method of a scoring spec in words (lower case: it follows "Cách tính:"). */
+export function methodLabel(method: string, t: (key: keyof typeof adminStrings.vi) => string): string {
+  if (method === 'mean-of-components') return t('methodMeanOfComponents');
+  if (method === 'pooled-items') return t('methodPooledItems');
+  if (method === 'respondent-level') return t('methodRespondentLevel');
+  return method;
+}
 
 const UNIT_TYPES_EN: Record<string, string> = {
   'tỉnh': 'Province',

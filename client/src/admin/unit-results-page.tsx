@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import type { ResultsResponse } from '@sipas/server/api/results';
+import { SurveyDefinition } from '@sipas/survey-definitions/schema';
 import { isNotFound } from '../lib/api.ts';
-import { formatDateTime, formatNumber, formatPercent } from '../lib/format.ts';
+import { formatDateTime } from '../lib/format-date.ts';
+import { formatNumber, formatPercent } from '../lib/format.ts';
 import { localize, unitName } from '../lib/i18n.ts';
 import { LoadError, Loading } from '../lib/load-error.tsx';
 import { useLocale, useTranslate } from '../lib/locale-context.tsx';
 import { useSurveyDefinition } from '../lib/survey-definition.api.ts';
-import { adminStrings } from './admin.strings.ts';
+import { adminStrings, methodLabel } from './admin.strings.ts';
 import { useResults } from './results.api.ts';
 import { SurveyPicker, surveyQuery, useSurveyKey } from './survey-picker.tsx';
 
@@ -58,20 +60,13 @@ export function UnitResultsPage({ code }: { code: string }) {
   );
 }
 
-function methodLabel(method: string, t: (key: keyof typeof adminStrings.vi) => string): string {
-  if (method === 'mean-of-components') return t('methodMeanOfComponents');
-  if (method === 'pooled-items') return t('methodPooledItems');
-  if (method === 'respondent-level') return t('methodRespondentLevel');
-  return method;
-}
-
 function ResultsView({ results, surveyKey }: { results: ResultsResponse; surveyKey: string }) {
   const t = useTranslate(adminStrings);
   const { locale } = useLocale();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [retrievedAt] = useState(() => new Date());
   // The threshold below which a unit is too small to rank is part of the survey's scoring spec.
-  const definition = useSurveyDefinition(surveyKey);
+  const definition = useSurveyDefinition(surveyKey, SurveyDefinition);
   const minSample = definition.status === 'success' ? definition.data.scoring.minSampleToRank : null;
 
   const name = unitName(results.unit, locale);

@@ -1,14 +1,16 @@
 import { lazy, Suspense } from 'react';
 import { Route, Switch } from 'wouter';
 import { commonStrings } from '../lib/i18n.ts';
+import { Loading } from '../lib/load-error.tsx';
 import { useTranslate } from '../lib/locale-context.tsx';
-import { LandingPage } from './landing-page.tsx';
-import { NotFoundPage } from './not-found-page.tsx';
 import { SiteFooter, SiteHeader } from './site-header.tsx';
 
-// Each area is its own chunk: a respondent never downloads the admin code, and vice versa.
+// Each page is its own chunk: a respondent never downloads the admin code, and vice versa. The entry keeps
+// only what every page needs (React, router, header), so a respondent on a phone loads little before /s/:code.
 const QuestionnairePage = lazy(() => import('../questionnaire/questionnaire-page.tsx'));
 const AdminApp = lazy(() => import('../admin/admin-app.tsx'));
+const LandingPage = lazy(() => import('./landing-page.tsx'));
+const NotFoundPage = lazy(() => import('./not-found-page.tsx'));
 
 export function App() {
   const t = useTranslate(commonStrings);
@@ -38,12 +40,9 @@ export function App() {
 }
 
 function PageLoading() {
-  const t = useTranslate(commonStrings);
   return (
     <div className="page page--narrow">
-      <p className="loading" role="status">
-        {t('loading')}
-      </p>
+      <Loading />
     </div>
   );
 }

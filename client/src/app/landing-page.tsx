@@ -29,7 +29,7 @@ const strings: Dictionary<
   },
 };
 
-export function LandingPage() {
+export default function LandingPage() {
   const t = useTranslate(strings);
   return (
     <div className="page page--narrow landing">

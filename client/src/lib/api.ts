@@ -1,9 +1,20 @@
-import { ApiError } from '@sipas/server/api/responses';
+import type { ApiError } from '@sipas/server/api/responses';
 
-// The one fetch wrapper: every response body is parsed with the server's own zod schema.
+// The one fetch wrapper. The admin parses every response body with the server's own zod schema; the
+// public questionnaire passes `checkedByServer()` instead, so that zod stays out of its bundle.
+// This module must stay zod-free: the questionnaire imports it.
 
-/** Anything with a zod-like `parse`; keeps this module free of a direct zod import. */
+/** Anything with a zod-like `parse`. */
 export type Schema<T> = { parse(input: unknown): T };
+
+/**
+ * For the public questionnaire only: takes the body as `T` without a runtime check. Use it only for
+ * endpoints whose body the server has already checked against the zod schema of `T` (a response schema,
+ * which fastify-type-provider-zod's serializer enforces, or a definition parsed when loaded).
+ */
+export function checkedByServer<T>(): Schema<T> {
+  return { parse: (input) => input as T };
+}
 
 /** The server answered with a non-2xx status. `body` is the parsed error shape when the server sent one. */
 export class ApiRequestError extends Error {
@@ -56,14 +67,31 @@ export async function apiRequest<T>(path: string, schema: Schema<T>, options: Re
 
   const json = await readJson(response);
   if (!response.ok) {
-    const parsed = ApiError.safeParse(json);
-    throw new ApiRequestError(response.status, parsed.success ? parsed.data : null);
+    throw new ApiRequestError(response.status, isApiError(json) ? json : null);
   }
   try {
     return schema.parse(json);
   } catch (error) {
     throw new InvalidResponseError(path, error);
   }
+}
+
+/** The error shape every 4xx uses; checked by hand because error bodies have no response schema. */
+export function isApiError(json: unknown): json is ApiError {
+  if (typeof json !== 'object' || json === null) return false;
+  const body = json as Record<string, unknown>;
+  return (
+    typeof body.statusCode === 'number' &&
+    typeof body.error === 'string' &&
+    typeof body.message === 'string' &&
+    (body.issues === undefined || (Array.isArray(body.issues) && body.issues.every(isIssue)))
+  );
+}
+
+function isIssue(issue: unknown): boolean {
+  if (typeof issue !== 'object' || issue === null) return false;
+  const { path, message } = issue as Record<string, unknown>;
+  return typeof path === 'string' && typeof message === 'string';
 }
 
 async function readJson(response: Response): Promise<unknown> {

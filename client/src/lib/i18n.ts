@@ -45,50 +45,38 @@ export function unitName(unit: { nameVi: string; nameEn: string | null }, locale
   return locale === 'en' && unit.nameEn ? unit.nameEn : unit.nameVi;
 }
 
-/** Strings shared by every page (header, loading, errors). Feature strings live in their own folder. */
+/** Strings of the page shell (header, footer, loading, errors), in the entry chunk; page strings live with their page. */
 export const commonStrings: Dictionary<
   | 'siteName'
   | 'siteTagline'
   | 'switchToOther'
-  | 'switchToOtherLabel'
   | 'skipToContent'
   | 'loading'
   | 'loadError'
   | 'networkError'
   | 'retry'
-  | 'home'
-  | 'pageNotFound'
-  | 'pageNotFoundText'
   | 'footer'
 > = {
   vi: {
     siteName: 'Khảo sát sự hài lòng',
     siteTagline: 'Sự phục vụ của cơ quan hành chính nhà nước',
     switchToOther: 'English',
-    switchToOtherLabel: 'English',
     skipToContent: 'Bỏ qua, đến nội dung chính',
     loading: 'Đang tải…',
     loadError: 'Không tải được dữ liệu. Vui lòng thử lại.',
     networkError: 'Không kết nối được máy chủ. Kiểm tra kết nối mạng rồi thử lại.',
     retry: 'Thử lại',
-    home: 'Trang chủ',
-    pageNotFound: 'Không tìm thấy trang',
-    pageNotFoundText: 'Địa chỉ này không tồn tại. Vui lòng kiểm tra lại đường dẫn.',
     footer: 'Phần mềm mã nguồn mở đo lường sự hài lòng (SIPAS).',
   },
   en: {
     siteName: 'Satisfaction survey',
     siteTagline: 'Public administrative services',
     switchToOther: 'Tiếng Việt',
-    switchToOtherLabel: 'Tiếng Việt',
     skipToContent: 'Skip to main content',
     loading: 'Loading…',
     loadError: 'Could not load the data. Please try again.',
     networkError: 'Could not reach the server. Check your connection and try again.',
     retry: 'Try again',
-    home: 'Home',
-    pageNotFound: 'Page not found',
-    pageNotFoundText: 'This address does not exist. Please check the link.',
     footer: 'Open-source platform for measuring satisfaction (SIPAS).',
   },
 };

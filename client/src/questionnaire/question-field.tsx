@@ -1,11 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import {
-  NOT_APPLICABLE,
-  NOT_APPLICABLE_LABEL,
-  SATISFACTION_LEVEL_LABELS,
-  type AnswerValue,
-  type Question,
-} from '@sipas/survey-definitions/schema';
+import { NOT_APPLICABLE, NOT_APPLICABLE_LABEL, SATISFACTION_LEVEL_LABELS } from '@sipas/survey-definitions/constants';
+import type { AnswerValue, Question } from '@sipas/survey-definitions/schema';
 import { formatNumber } from '../lib/format.ts';
 import { localize, type Locale } from '../lib/i18n.ts';
 import { useLocale, useTranslate } from '../lib/locale-context.tsx';
