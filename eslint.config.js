@@ -18,9 +18,25 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    // The public questionnaire must stay small: it never pulls in admin code, and vice versa.
-    files: ['client/src/questionnaire/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/admin/**'] }] },
+    // The public questionnaire must stay small: it never pulls in admin code, and no zod at run time
+    // (types from the shared schemas are fine: they are erased).
+    files: ['client/src/questionnaire/**', 'client/src/lib/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/admin/**'], message: 'The public questionnaire never loads admin code.' },
+            {
+              group: ['zod', 'zod/*', '@sipas/survey-definitions/schema', '@sipas/server/api/*'],
+              allowTypeImports: true,
+              message: 'Runtime zod would break the questionnaire bundle budget: import types only.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['client/src/admin/**'],
@@ -28,7 +44,12 @@ export default tseslint.config(
   },
   {
     // Domain logic stays pure: no framework, database or Node I/O in these folders.
-    files: ['server/src/scoring/**', 'survey-definitions/src/answers.ts', 'survey-definitions/src/definition.schema.ts'],
+    files: [
+      'server/src/scoring/**',
+      'survey-definitions/src/answers.ts',
+      'survey-definitions/src/definition.schema.ts',
+      'survey-definitions/src/definition.constants.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

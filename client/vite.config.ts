@@ -1,12 +1,35 @@
 import react from '@vitejs/plugin-react';
+import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Writes .br and .gz next to each text asset, so the server sends compressed files without
+ * compressing on every request (citizens are on slow mobile data).
+ */
+function precompress(): Plugin {
+  return {
+    name: 'sipas-precompress',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      for (const fileName of Object.keys(bundle)) {
+        if (!/\.(js|css|html|svg|json)$/.test(fileName)) continue;
+        const file = path.join(options.dir!, fileName);
+        const content = fs.readFileSync(file);
+        fs.writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
+        fs.writeFileSync(`${file}.br`, brotliCompressSync(content));
+      }
+    },
+  };
+}
 
 const apiTarget = process.env.SIPAS_API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     alias: [
       {

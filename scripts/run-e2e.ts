@@ -21,6 +21,7 @@ if (!fs.existsSync(chromium)) {
 }
 
 execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
+execFileSync('npx', ['tsx', 'scripts/bundle-size.ts'], { stdio: 'inherit' });
 const run = spawnSync(
   'npx',
   ['vitest', 'run', '--project', 'e2e', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/test-results/e2e.json'],

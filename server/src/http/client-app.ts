@@ -15,6 +15,7 @@ export async function registerClientApp(app: FastifyInstance, clientDist: string
       root: clientDist,
       wildcard: false,
       index: false,
+      preCompressed: true, // the build writes .br and .gz next to each asset
       setHeaders: (reply, filePath) => {
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
         reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
