@@ -28,6 +28,12 @@ describe.each(testDrivers())('survey definitions API on %s PostgreSQL', (driver)
     expect(again.statusCode).toBe(304);
   });
 
+  it('compresses the definition for slow networks', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/surveys/sipas-2017', headers: { 'accept-encoding': 'gzip' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+  });
+
   it('records each published version with its hash', async () => {
     const list = (await t.app.inject({ method: 'GET', url: '/api/surveys' })).json();
     const entry = list.surveys.find((s: { key: string }) => s.key === 'sipas-2017');

@@ -11,6 +11,7 @@ const QuestionnairePage = lazy(() => import('../questionnaire/questionnaire-page
 const AdminApp = lazy(() => import('../admin/admin-app.tsx'));
 const LandingPage = lazy(() => import('./landing-page.tsx'));
 const NotFoundPage = lazy(() => import('./not-found-page.tsx'));
+const KioskPage = lazy(() => import('../kiosk/kiosk-page.tsx'));
 
 export function App() {
   const t = useTranslate(commonStrings);
@@ -25,6 +26,7 @@ export function App() {
           <Switch>
             <Route path="/" component={LandingPage} />
             <Route path="/s/:unitCode">{(params) => <QuestionnairePage unitCode={params.unitCode} />}</Route>
+            <Route path="/kiosk" component={KioskPage} />
             <Route path="/admin" nest>
               <AdminApp />
             </Route>

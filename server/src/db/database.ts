@@ -6,6 +6,11 @@ export interface Database {
   survey_versions: SurveyVersionsTable;
   responses: ResponsesTable;
   app_settings: AppSettingsTable;
+  unit_lineage: UnitLineageTable;
+  procedures: ProceduresTable;
+  token_keys: TokenKeysTable;
+  spent_tokens: SpentTokensTable;
+  kiosk_devices: KioskDevicesTable;
 }
 
 export interface UnitsTable {
@@ -20,6 +25,8 @@ export interface UnitsTable {
   region: string | null;
   valid_from: ColumnType<string, string, string>;
   valid_to: ColumnType<string | null, string | null | undefined, string | null>;
+  /** kind:value tags (region:…, subregion:…); added by migration 0002. */
+  group_tags: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface SurveyVersionsTable {
@@ -42,9 +49,69 @@ export interface ResponsesTable {
   answers: ColumnType<Record<string, unknown>, string, never>;
   /** Hash of the submitted content, to tell an idempotent retry from a conflicting reuse of the id. */
   content_hash: string;
+  /** National procedure code as given (web) or carried by the receipt token; checked against the registry later. */
+  procedure_code: ColumnType<string | null, string | null | undefined, never>;
+  /** True when a receipt token vouched for it (one response per dossier); never says which token. */
+  from_receipt: ColumnType<boolean, boolean | undefined, never>;
 }
 
 export interface AppSettingsTable {
   key: string;
   value: string;
+}
+
+/** From a unit that ceased to a unit that took over (all or part of) its territory. */
+export interface UnitLineageTable {
+  predecessor_id: number;
+  successor_id: number;
+  kind: 'full' | 'partial';
+}
+
+export interface ProceduresTable {
+  id: Generated<number>;
+  code: string;
+  name_vi: string;
+  field: string;
+  promulgating_agency: string | null;
+  executing_agency: string | null;
+  catalogue_type: string | null;
+  state: string | null;
+  portal_url: string | null;
+  search_text: string;
+}
+
+/** A unit's key for receipt tokens: the HMAC secret and the sha256 of the API key of the mint API. */
+export interface TokenKeysTable {
+  id: string;
+  unit_id: number;
+  secret: string;
+  api_key_hash: string;
+  label: string | null;
+  created_at: Generated<Date>;
+  revoked_at: ColumnType<Date | null, never, Date | string | null>;
+}
+
+/** Spent dossiers: a keyed hash and the Monday of the ISO week; no response id, no token, no unit. */
+export interface SpentTokensTable {
+  spent_key: string;
+  spent_week: ColumnType<string, string, never>;
+}
+
+/** A kiosk tablet of a unit (migration 0004); only sha256 hashes of its enrolment code and credential. */
+export interface KioskDevicesTable {
+  id: string;
+  unit_id: number;
+  name: string;
+  survey_key: string;
+  idle_seconds: number;
+  enrol_code_hash: string | null;
+  enrol_code_expires_at: Date | null;
+  credential_hash: string | null;
+  created_at: Generated<Date>;
+  enrolled_at: Date | null;
+  revoked_at: Date | null;
+  last_contact_at: Date | null;
+  queue_depth: number | null;
+  dead_letters: number | null;
+  app_version: string | null;
 }

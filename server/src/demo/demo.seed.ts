@@ -22,7 +22,14 @@ export async function seedDemoData(db: Kysely<Database>, catalog: SurveyCatalog,
   return db.transaction().execute(async (trx) => {
     const mark = await trx.selectFrom('app_settings').select('value').where('key', '=', SEEDED_MARK).executeTakeFirst();
     if (mark) return 0;
-    const units = await trx.selectFrom('units').select(['id', 'code']).where('level', '=', 'province').execute();
+    const units = await trx
+      .selectFrom('units')
+      .select(['id', 'code'])
+      .where('level', '=', 'province')
+      // Province codes are reused across the 2025 merger: today's provinces only.
+      .where('valid_from', '<=', lastDate)
+      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', lastDate)]))
+      .execute();
     const unitId = new Map(units.map((u) => [u.code, u.id]));
     const rows = generateDemoResponses(definition, lastDate)
       .filter((r) => unitId.has(r.unitCode))

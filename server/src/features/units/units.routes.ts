@@ -1,12 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { UnitListResponse, UnitParams, Unit } from '../../api/units.schemas.ts';
+import {
+  UnitChildrenResponse,
+  UnitDateQuery,
+  UnitLineageResponse,
+  UnitListQuery,
+  UnitListResponse,
+  UnitParams,
+  Unit,
+} from '../../api/units.schemas.ts';
 import { NotFoundError } from '../../http/errors.ts';
 import { vietnamDate } from '../../local-date.ts';
-import { findUnitValidOn, listUnitsValidOn, toUnit } from './units.queries.ts';
+import { findUnitValidOn, toUnit } from './units.queries.ts';
+import { getUnitChildren, getUnitLineage, listUnits } from './units.service.ts';
 
 export const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/units', { schema: { response: { 200: UnitListResponse } } }, async () => {
-    return { units: await listUnitsValidOn(app.db, vietnamDate(new Date())) };
+  app.get('/units', { schema: { querystring: UnitListQuery, response: { 200: UnitListResponse } } }, async (request) => {
+    return { units: await listUnits(app.db, request.query, vietnamDate(new Date())) };
   });
 
   app.get('/units/:code', { schema: { params: UnitParams, response: { 200: Unit } } }, async (request) => {
@@ -14,4 +23,16 @@ export const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!unit) throw new NotFoundError(`Unknown unit ${request.params.code}`);
     return toUnit(unit);
   });
+
+  app.get(
+    '/units/:code/children',
+    { schema: { params: UnitParams, querystring: UnitDateQuery, response: { 200: UnitChildrenResponse } } },
+    async (request) => getUnitChildren(app.db, request.params.code, request.query.on, vietnamDate(new Date())),
+  );
+
+  app.get(
+    '/units/:code/lineage',
+    { schema: { params: UnitParams, querystring: UnitDateQuery, response: { 200: UnitLineageResponse } } },
+    async (request) => getUnitLineage(app.db, request.params.code, request.query.on, vietnamDate(new Date())),
+  );
 };

@@ -1,55 +1,49 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import Papa from 'papaparse';
 import { REPO_ROOT } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
+import { importUnits, type ImportReport } from './units-import.service.ts';
+import { parseUnitRecords } from './units.csv.ts';
+import { buildSeedRecords, type SeedSources } from './units.seed-data.ts';
 
-const PROVINCES_34_CSV = path.join(REPO_ROOT, 'server', 'data', 'provinces-34.csv');
-/** The 34 provincial units exist from the 2025 merger (Nghị quyết 202/2025/QH15). */
-const PROVINCES_34_VALID_FROM = '2025-07-01';
+export const SEED_DATA_DIR = path.join(REPO_ROOT, 'server', 'data');
+/** Bump when buildSeedRecords changes what it makes of the same files. */
+const SEED_MAPPING_VERSION = '1';
+const SEED_MARK = 'unit_registry_seed';
 
-interface ProvinceRow {
-  code: string;
-  name_vi: string;
-  full_name_vi: string;
-  name_en: string;
-  type: string;
-}
+/**
+ * Loads the reference units through the import path: the 63 and 34 provinces with the 2025 crosswalk,
+ * and the Cần Thơ and Hà Tĩnh hierarchies. Skipped (one read of app_settings) when the same files were
+ * seeded before; when they change, the import updates what differs.
+ */
+export async function seedUnitRegistry(db: Kysely<Database>, dataDir = SEED_DATA_DIR): Promise<ImportReport | null> {
+  const sources: SeedSources = {
+    provinces63: await fs.readFile(path.join(dataDir, 'provinces-63.csv'), 'utf8'),
+    provinces34: await fs.readFile(path.join(dataDir, 'provinces-34.csv'), 'utf8'),
+    unitsSample: await fs.readFile(path.join(dataDir, 'units-sample.csv'), 'utf8'),
+  };
+  const hash = createHash('sha256')
+    .update([SEED_MAPPING_VERSION, sources.provinces63, sources.provinces34, sources.unitsSample].join('\u0000'))
+    .digest('hex');
+  const mark = await db.selectFrom('app_settings').select('value').where('key', '=', SEED_MARK).executeTakeFirst();
+  if (mark?.value === hash) return null;
 
-/** Pure: the provinces CSV (with its `#` source lines) as rows; codes stay strings. */
-export function parseProvincesCsv(text: string): ProvinceRow[] {
-  const result = Papa.parse<ProvinceRow>(text, {
-    header: true,
-    comments: '#',
-    skipEmptyLines: true,
-    dynamicTyping: false,
-  });
-  if (result.errors.length > 0) {
-    const first = result.errors[0]!;
-    throw new Error(`provinces CSV, row ${first.row ?? '?'}: ${first.message}`);
+  const report = await importUnits(db, parseUnitRecords(buildSeedRecords(sources).records));
+  if (report.errors.length > 0) {
+    const problems = report.errors.slice(0, 5).map((e) => `record ${e.line} ${e.column ?? ''}: ${e.reason}`);
+    throw new Error(`The unit seed data in ${dataDir} is invalid:\n  ${problems.join('\n  ')}`);
   }
-  return result.data;
+  await db
+    .insertInto('app_settings')
+    .values({ key: SEED_MARK, value: hash })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: hash }))
+    .execute();
+  return report;
 }
 
-/** Loads the starting set of units; safe to run at every start (existing rows are kept). */
+/** The name app.ts has called since the 34 provinces were the only units; it now seeds the whole registry. */
 export async function seedProvinces(db: Kysely<Database>): Promise<void> {
-  const rows = parseProvincesCsv(await fs.readFile(PROVINCES_34_CSV, 'utf8'));
-  await db
-    .insertInto('units')
-    .values(
-      rows.map((row) => ({
-        code: row.code,
-        name_vi: row.name_vi,
-        name_en: row.name_en || null,
-        full_name_vi: row.full_name_vi,
-        type: row.type,
-        level: 'province',
-        parent_id: null,
-        region: null,
-        valid_from: PROVINCES_34_VALID_FROM,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['code', 'valid_from']).doNothing())
-    .execute();
+  await seedUnitRegistry(db);
 }
