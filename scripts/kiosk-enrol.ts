@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { createDevice, reissueEnrolmentCode, type IssuedEnrolment } from '../server/src/features/devices/devices.service.ts';
 import { loadSurveyCatalog } from '../server/src/features/surveys/surveys.service.ts';
 import { HttpError } from '../server/src/http/errors.ts';
-import { fail, vietnamTime, withKioskApp } from './kiosk-common.ts';
+import { fail, withConfiguredApp } from './configured-app.ts';
+import { vietnamTime } from './kiosk-common.ts';
 
 // npm run kiosk:enrol -- --unit 92 --name "Quầy 1" [--survey sipas-2017] [--idle-seconds 60] [--code-minutes 60] [--json]
 // npm run kiosk:enrol -- --device <id> [--code-minutes 60]     (a new code for a tablet that was reset or replaced)
@@ -35,7 +36,7 @@ const idleSeconds = integer('idle-seconds', values['idle-seconds']);
 const codeMinutes = integer('code-minutes', values['code-minutes']);
 if (values.device ? values.unit || values.name || values.survey || idleSeconds !== undefined : !values.unit || !values.name) fail(USAGE);
 
-await withKioskApp(async (app, config) => {
+await withConfiguredApp(async (app, config) => {
   let issued: IssuedEnrolment;
   try {
     issued = values.device

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { deviceState, type DeviceState } from '../server/src/features/devices/device-status.ts';
 import { listDevices } from '../server/src/features/devices/devices.service.ts';
-import { fail, vietnamTime, withKioskApp } from './kiosk-common.ts';
+import { fail, withConfiguredApp } from './configured-app.ts';
+import { vietnamTime } from './kiosk-common.ts';
 
 // npm run kiosk:list [-- --json] — every kiosk with its unit, state, last contact and queue (never a secret).
 let json = false;
@@ -20,7 +21,7 @@ const STATES: Record<DeviceState, string> = {
   online: 'online',
 };
 
-await withKioskApp(async (app) => {
+await withConfiguredApp(async (app) => {
   const now = new Date();
   const devices = (await listDevices(app.db)).map((d) => ({ ...d, state: deviceState(d, now) }));
   if (json) {

@@ -1,5 +1,5 @@
 import { revokeDevice } from '../server/src/features/devices/devices.service.ts';
-import { fail, withKioskApp } from './kiosk-common.ts';
+import { fail, withConfiguredApp } from './configured-app.ts';
 
 // npm run kiosk:revoke -- <device id>
 // From now on the device's credential gets 401 and the tablet shows "not enrolled / revoked". Responses it
@@ -8,7 +8,7 @@ import { fail, withKioskApp } from './kiosk-common.ts';
 const [deviceId, ...rest] = process.argv.slice(2);
 if (!deviceId || rest.length > 0 || deviceId.startsWith('-')) fail('usage: npm run kiosk:revoke -- <device id>');
 
-await withKioskApp(async (app) => {
+await withConfiguredApp(async (app) => {
   if (!(await revokeDevice(app.db, deviceId, new Date()))) fail(`No device ${deviceId} in use (unknown or already revoked)`);
   console.log(`Kiosk ${deviceId} revoked: its credential is refused from now on.`);
 });

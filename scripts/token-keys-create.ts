@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { createTokenKey } from '../server/src/features/tokens/token-keys.service.ts';
 import { HttpError } from '../server/src/http/errors.ts';
 import { vietnamDate } from '../server/src/local-date.ts';
-import { fail, withConfiguredApp } from './token-keys-open.ts';
+import { fail, withConfiguredApp } from './configured-app.ts';
 
 // npm run token-keys:create -- --unit 92 [--label "iGate Cần Thơ"] [--json]
 // Issues a receipt-token key for a unit and prints its secret and API key, once.

@@ -1,5 +1,5 @@
 import { listKeys } from '../server/src/features/tokens/token-keys.service.ts';
-import { withConfiguredApp } from './token-keys-open.ts';
+import { withConfiguredApp } from './configured-app.ts';
 
 // npm run token-keys:list — the receipt-token keys by unit (never their secrets).
 await withConfiguredApp(async (app) => {

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { revokeKey } from '../server/src/features/tokens/token-keys.service.ts';
-import { fail, withConfiguredApp } from './token-keys-open.ts';
+import { fail, withConfiguredApp } from './configured-app.ts';
 
 // npm run token-keys:revoke -- --key <key id>
 // From now on the key's API key is refused and so is every token it signed, printed or not.

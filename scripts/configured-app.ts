@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../server/src/app.ts';
-import { ConfigError, loadConfig } from '../server/src/config.ts';
+import { ConfigError, loadConfig, type Config } from '../server/src/config.ts';
 
 /**
  * Opens the configured database the way the server does (same configuration, same migrations), runs
- * `use`, and closes it. The embedded database admits one process at a time: stop the server first.
+ * `use`, and closes it. Used by the command-line tools (token keys, kiosks). The embedded database admits one process at a time: stop the server first.
  */
-export async function withConfiguredApp(use: (app: FastifyInstance) => Promise<void>): Promise<void> {
+export async function withConfiguredApp(use: (app: FastifyInstance, config: Config) => Promise<void>): Promise<void> {
   let config;
   try {
     config = loadConfig(process.env);
@@ -19,7 +19,7 @@ export async function withConfiguredApp(use: (app: FastifyInstance) => Promise<v
   }
   const app = await buildApp({ ...config, demoData: 'off', logLevel: 'error', tokenLedgerResealMinutes: 0 });
   try {
-    await use(app);
+    await use(app, config);
   } finally {
     await app.close();
   }
