@@ -1,9 +1,10 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createDevice, listDevices, revokeDevice } from '../../server/src/features/devices/devices.service.ts';
 import { loadSurveyCatalog } from '../../server/src/features/surveys/surveys.service.ts';
 import { seriousAxeViolations } from '../support/axe.ts';
 import { collectPageErrors } from '../support/browser.ts';
+import { answerAndSubmit } from '../support/fill-questionnaire.ts';
 import { useLiveServerAndBrowser } from '../support/live-server.ts';
 
 const WELCOME = 'Đánh giá sự hài lòng về sự phục vụ hành chính';
@@ -17,32 +18,6 @@ function newTabletContext(browser: import('playwright-core').Browser): Promise<B
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
   });
-}
-
-/** Answers the current screen quickly: satisfied everywhere, "Không" to yes/no, a first option elsewhere. */
-async function answerScreen(page: Page): Promise<void> {
-  const groups = page.locator('fieldset');
-  for (let i = 0; i < (await groups.count()); i++) {
-    const group = groups.nth(i);
-    const satisfied = group.getByRole('radio', { name: 'Hài lòng', exact: true });
-    const no = group.getByRole('radio', { name: 'Không', exact: true });
-    if (await satisfied.count()) await satisfied.check();
-    else if (await no.count()) await no.check();
-    else if (await group.getByRole('checkbox').count()) await group.getByRole('checkbox').first().check();
-    else if (await group.getByRole('radio').count()) await group.getByRole('radio').first().check();
-  }
-}
-
-async function answerQuestionnaire(page: Page): Promise<void> {
-  for (let screens = 0; await page.getByRole('button', { name: 'Tiếp tục' }).count(); screens++) {
-    expect(screens).toBeLessThan(12);
-    await answerScreen(page);
-    const heading = await page.getByRole('heading', { level: 2 }).first().textContent();
-    await page.getByRole('button', { name: 'Tiếp tục' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).not.toBe(heading);
-  }
-  await answerScreen(page);
-  await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
 }
 
 /** Failed requests while offline are expected console noise; anything else is a bug. */
@@ -80,7 +55,7 @@ describe('a kiosk at the counter', () => {
     expect(await page.evaluate(() => navigator.onLine)).toBe(false); // the 'online' event will start delivery
     for (let respondent = 1; respondent <= 5; respondent++) {
       await page.getByRole('button', { name: 'Bắt đầu đánh giá' }).click();
-      await answerQuestionnaire(page);
+      await answerAndSubmit(page);
       // Thanked at once, though offline: the response is safe in IndexedDB.
       await page.getByRole('heading', { level: 1, name: /cảm ơn/i }).waitFor({ timeout: 2_000 });
       await welcome.waitFor(); // back after the thank-you delay (the idle time, 3 s, here)
@@ -137,7 +112,7 @@ describe('a kiosk at the counter', () => {
     await welcome.waitFor();
     expect(await page.getByText('Tỉnh Hà Tĩnh').isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Bắt đầu đánh giá' }).click();
-    await answerQuestionnaire(page);
+    await answerAndSubmit(page);
     await page.getByRole('heading', { level: 1, name: /cảm ơn/i }).waitFor({ timeout: 2_000 });
     expect(await kioskRows('42')).toEqual([]);
 
@@ -155,7 +130,7 @@ describe('a kiosk at the counter', () => {
     await page.getByRole('heading', { level: 1, name: WELCOME }).waitFor();
     await tablet.setOffline(true);
     await page.getByRole('button', { name: 'Bắt đầu đánh giá' }).click();
-    await answerQuestionnaire(page);
+    await answerAndSubmit(page);
     await page.getByRole('heading', { level: 1, name: /cảm ơn/i }).waitFor({ timeout: 2_000 });
 
     // Revoked while offline: its first delivery attempt back online gets 401.
