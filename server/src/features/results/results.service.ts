@@ -4,7 +4,7 @@ import type { ResultsResponse } from '../../api/results.schemas.ts';
 import type { Database } from '../../db/database.ts';
 import { NotFoundError } from '../../http/errors.ts';
 import { vietnamDate } from '../../local-date.ts';
-import { overallIndex, scoreComponents } from '../../scoring/satisfaction.ts';
+import { scoreUnit, sumRespondentShares } from '../../scoring/unit-score.ts';
 import type { SurveyCatalog } from '../surveys/survey-catalog.ts';
 import { findUnitValidOn } from '../units/units.queries.ts';
 import { countResponses, respondentShares, tallyCriteria } from './results.queries.ts';
@@ -37,19 +37,25 @@ export async function getUnitResults(
     countResponses(db, unit.id, definition.key, definition.version),
     spec.overallMethod === 'respondent-level' ? respondentShares(db, scope) : Promise.resolve([]),
   ]);
-  const components = scoreComponents(spec.components, tallies);
+  const respondentLevel = spec.overallMethod === 'respondent-level';
+  const { components, overall } = scoreUnit(spec, {
+    criteria: tallies,
+    // Exact for respondent-level; otherwise all responses, an upper bound (belowMinimum is not in this response).
+    respondents: respondentLevel ? shares.length : responses,
+    respondentShares: respondentLevel ? sumRespondentShares(shares) : undefined,
+  });
   const questionText = new Map(allQuestions(definition).map(({ question }) => [question.id, question.text]));
 
   return {
     survey: { key: definition.key, version: definition.version, title: definition.title },
     unit: { code: unit.code, nameVi: unit.name_vi, nameEn: unit.name_en },
     responses,
-    overall: { method: spec.overallMethod, share: overallIndex(spec.overallMethod, components, shares) },
+    overall: { method: overall.method, share: overall.share },
     components: components.map((component, index) => ({
       id: component.id,
       label: spec.components[index]!.label,
       share: component.share,
-      n: component.n,
+      n: component.validAnswers,
       criteria: component.criteria.map((c) => ({
         id: c.id,
         text: questionText.get(c.id) ?? { vi: c.id },
