@@ -20,7 +20,7 @@ export default tseslint.config(
   {
     // The public questionnaire must stay small: it never pulls in admin code, and no zod at run time
     // (types from the shared schemas are fine: they are erased).
-    files: ['client/src/questionnaire/**', 'client/src/lib/**'],
+    files: ['client/src/questionnaire/**', 'client/src/lib/**', 'client/src/receipt/**', 'client/src/print/**'],
     ignores: ['**/*.test.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

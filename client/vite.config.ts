@@ -52,5 +52,8 @@ export default defineConfig({
     target: 'es2022',
     // The public questionnaire loads on low-end phones over mobile data: warn early if a chunk grows.
     chunkSizeWarningLimit: 250,
+    // No modulepreload polyfill in the entry chunk: browsers without modulepreload (Safari before 17) still load
+    // every module, only without the head start; the /s/:unitCode budget keeps about 240 bytes.
+    modulePreload: { polyfill: false },
   },
 });

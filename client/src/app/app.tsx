@@ -12,6 +12,8 @@ const AdminApp = lazy(() => import('../admin/admin-app.tsx'));
 const LandingPage = lazy(() => import('./landing-page.tsx'));
 const NotFoundPage = lazy(() => import('./not-found-page.tsx'));
 const KioskPage = lazy(() => import('../kiosk/kiosk-page.tsx'));
+const ReceiptPage = lazy(() => import('../receipt/receipt-page.tsx'));
+const PrintApp = lazy(() => import('../print/print-app.tsx'));
 
 export function App() {
   const t = useTranslate(commonStrings);
@@ -27,6 +29,10 @@ export function App() {
             <Route path="/" component={LandingPage} />
             <Route path="/s/:unitCode">{(params) => <QuestionnairePage unitCode={params.unitCode} />}</Route>
             <Route path="/kiosk" component={KioskPage} />
+            <Route path="/r/:token">{(params) => <ReceiptPage key={params.token} token={params.token} />}</Route>
+            <Route path="/print" nest>
+              <PrintApp />
+            </Route>
             <Route path="/admin" nest>
               <AdminApp />
             </Route>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { Unit } from '@sipas/server/api/units';
 import type { Answers, AnswerValue, Question, SurveyDefinition } from '@sipas/survey-definitions/schema';
 import { ApiRequestError, NetworkError } from '../lib/api.ts';
@@ -46,10 +46,34 @@ function paragraphs(text: string): string[] {
     .filter(Boolean);
 }
 
-export function QuestionnaireForm({ definition, unit }: { definition: SurveyDefinition; unit: Unit }) {
+/** A receipt link (/r/:token) answering through this form. */
+export interface ReceiptHook {
+  token: string;
+  /** Where unfinished answers are saved instead of under the unit (one receipt, one set of answers). */
+  scope: string;
+  /** Shown under the unit, e.g. the procedure of the dossier. */
+  note: ReactNode;
+  /** The server refused the token on submit (spent: 409; not valid: 400; expired or withdrawn: 410). */
+  onRefused: (error: ApiRequestError) => void;
+}
+
+export function QuestionnaireForm({
+  definition,
+  unit,
+  channel = 'web',
+  receipt,
+}: {
+  definition: SurveyDefinition;
+  unit: Unit;
+  /** How the questionnaire was reached: `counter` from the unit's counter poster. */
+  channel?: 'web' | 'counter';
+  /** With a receipt the token names the unit and channel in the body. */
+  receipt?: ReceiptHook;
+}) {
   const { locale } = useLocale();
   const t = useTranslate(questionnaireStrings);
-  const [saved] = useState(() => loadProgress(storage, definition.key, unit.code, definition.version));
+  const scope = receipt?.scope ?? unit.code;
+  const [saved] = useState(() => loadProgress(storage, definition.key, scope, definition.version));
   const [answers, setAnswers] = useState<Answers>(saved?.answers ?? {});
   const [sectionId, setSectionId] = useState<string | null>(saved?.sectionId ?? null);
   const [responseId, setResponseId] = useState<string | null>(saved?.responseId ?? null);
@@ -68,8 +92,8 @@ export function QuestionnaireForm({ definition, unit }: { definition: SurveyDefi
 
   useEffect(() => {
     if (done) return;
-    saveProgress(storage, definition.key, unit.code, { version: definition.version, answers, sectionId, responseId });
-  }, [definition, unit.code, answers, sectionId, responseId, done]);
+    saveProgress(storage, definition.key, scope, { version: definition.version, answers, sectionId, responseId });
+  }, [definition, scope, answers, sectionId, responseId, done]);
 
   // Runs after every render: focus requested by an event handler is applied once the new screen is in the DOM.
   useEffect(() => {
@@ -146,7 +170,7 @@ export function QuestionnaireForm({ definition, unit }: { definition: SurveyDefi
     const id = responseId ?? newUuid();
     if (!responseId) {
       setResponseId(id);
-      saveProgress(storage, definition.key, unit.code, { version: definition.version, answers, sectionId, responseId: id });
+      saveProgress(storage, definition.key, scope, { version: definition.version, answers, sectionId, responseId: id });
     }
     setSubmission({ status: 'sending' });
     try {
@@ -154,14 +178,16 @@ export function QuestionnaireForm({ definition, unit }: { definition: SurveyDefi
         id,
         survey: definition.key,
         version: definition.version,
-        unit: unit.code,
-        channel: 'web',
+        ...(receipt ? { token: receipt.token } : { unit: unit.code, channel }),
         locale,
         answers: visibleAnswers(definition, answers),
       });
       finish();
     } catch (error) {
-      if (error instanceof ApiRequestError && error.status === 409) {
+      if (receipt && error instanceof ApiRequestError && error.body?.issues?.[0]?.path === 'token') {
+        clearProgress(storage, definition.key, scope);
+        receipt.onRefused(error);
+      } else if (error instanceof ApiRequestError && error.status === 409) {
         // This id is already stored (an earlier attempt did arrive): the response is in.
         finish();
       } else if (error instanceof ApiRequestError && error.status === 400) {
@@ -180,13 +206,13 @@ export function QuestionnaireForm({ definition, unit }: { definition: SurveyDefi
   };
 
   const finish = () => {
-    clearProgress(storage, definition.key, unit.code);
+    clearProgress(storage, definition.key, scope);
     setSubmission({ status: 'done' });
     pendingFocus.current = { to: 'heading' };
   };
 
   const startOver = () => {
-    clearProgress(storage, definition.key, unit.code);
+    clearProgress(storage, definition.key, scope);
     setAnswers({});
     setResponseId(null);
     setRestored(false);
@@ -247,6 +273,7 @@ export function QuestionnaireForm({ definition, unit }: { definition: SurveyDefi
           <span className="survey-header__unit-label">{t('unitLabel')}</span>
           <strong>{unitLabel}</strong>
         </p>
+        {receipt?.note}
       </header>
 
       {restored && (

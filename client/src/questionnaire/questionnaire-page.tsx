@@ -8,7 +8,10 @@ import { questionnaireStrings } from './questionnaire.strings.ts';
 import { useUnit } from './unit.api.ts';
 import './questionnaire.css';
 
-/** /s/:unitCode[?survey=key]: the public questionnaire for one unit (reached from a QR code). */
+/**
+ * /s/:unitCode[?survey=key][&channel=counter]: the public questionnaire for one unit (reached from a QR code;
+ * `channel=counter` is the unit's counter poster, and stamps the response so).
+ */
 export default function QuestionnairePage({ unitCode }: { unitCode: string }) {
   const [params] = useSearchParams();
   const surveyKey = params.get('survey') || DEFAULT_SURVEY;
@@ -49,6 +52,7 @@ export default function QuestionnairePage({ unitCode }: { unitCode: string }) {
       key={`${survey.data.key}:${survey.data.version}:${unit.data.code}`}
       definition={survey.data}
       unit={unit.data}
+      channel={params.get('channel') === 'counter' ? 'counter' : 'web'}
     />
   );
 }
