@@ -45,6 +45,7 @@ describe.each(testDrivers())('ingest on %s PostgreSQL', (driver) => {
 
     it.each([
       ['a procedure code with spaces', { procedure: '1 001193' }, 'procedure'],
+      ['a procedure not in the catalogue', { procedure: '9.999999' }, 'procedure'],
       ['an unknown channel', { channel: 'fax' }, 'channel'],
       ['a kiosk response without its client id', { channel: 'kiosk' }, 'id'],
       ['no unit and no token', { unit: undefined }, 'unit'],

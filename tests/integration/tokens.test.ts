@@ -243,6 +243,7 @@ describe.each(testDrivers())('receipt tokens on %s PostgreSQL', (driver) => {
       ['no dossier reference', {}, 'dossierRef'],
       ['an unknown channel', { dossierRef: 'A', channel: 'fax' }, 'channel'],
       ['a procedure code with spaces', { dossierRef: 'A', procedure: '1 001193' }, 'procedure'],
+      ['a procedure not in the catalogue', { dossierRef: 'A', procedure: '9.999999' }, 'procedure'],
       ['a validity over a year', { dossierRef: 'A', validDays: 400 }, 'validDays'],
       ['a control character in the reference', { dossierRef: 'A\u0000B' }, 'dossierRef'],
     ])('refuses %s with 400', async (_case, body, path) => {

@@ -11,6 +11,7 @@ import type { SurveyCatalog } from '../surveys/survey-catalog.ts';
 import { TokenSpentError } from '../tokens/tokens.errors.ts';
 import { spentKey, isoWeekStart } from '../tokens/spent-ledger.ts';
 import { checkReceiptToken, type VerifiedReceipt } from '../tokens/tokens.service.ts';
+import { unknownProcedureIssue } from '../procedures/procedure-check.ts';
 import { findUnitValidOnCached } from '../units/unit-cache.ts';
 import { responseWriterFor } from './response-writer.ts';
 
@@ -136,5 +137,7 @@ async function stampFromBody(db: Kysely<Database>, body: ValidBody, localDate: s
     issues.push({ path: 'unit', message: 'unknown unit' });
     return undefined;
   }
+  const procedureIssue = await unknownProcedureIssue(db, body.procedure);
+  if (procedureIssue) issues.push(procedureIssue);
   return { unitId: unit.id, unitCode, channel: body.channel ?? 'web', procedure: body.procedure ?? null };
 }

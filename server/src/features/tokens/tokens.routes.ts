@@ -6,6 +6,7 @@ import { DEFAULT_TOKEN_VALID_DAYS } from '../../config.ts';
 import { clientIp, createLimiter } from '../../http/rate-limit.ts';
 import { vietnamDate } from '../../local-date.ts';
 import { UnauthorizedError } from './tokens.errors.ts';
+import { requireKnownProcedure } from '../procedures/procedure-check.ts';
 import { authenticateUnitKey, counterQrSvg, getTokenStatus, mintBatch, mintForKey, resealSpentLedger } from './tokens.service.ts';
 
 export interface TokensRoutesOptions {
@@ -37,6 +38,7 @@ export const tokensRoutes: FastifyPluginAsyncZod<TokensRoutesOptions> = async (a
     async (request, reply) => {
       const key = await authenticate(request.headers.authorization, reply);
       const { validDays: days = validDays, ...input } = request.body;
+      await requireKnownProcedure(app.db, input.procedure);
       return reply.status(201).send(mintForKey(key, { ...input, validDays: days }, new Date(), options.publicUrl));
     },
   );
@@ -47,6 +49,7 @@ export const tokensRoutes: FastifyPluginAsyncZod<TokensRoutesOptions> = async (a
     async (request, reply) => {
       const key = await authenticate(request.headers.authorization, reply);
       const { validDays: days = validDays, ...input } = request.body;
+      await requireKnownProcedure(app.db, input.procedure);
       return reply.status(201).send(await mintBatch(key, { ...input, validDays: days }, new Date(), options.publicUrl));
     },
   );
