@@ -6,6 +6,7 @@ import { localize, unitName, type Locale } from '../lib/i18n.ts';
 import { useLocale, useTranslate } from '../lib/locale-context.tsx';
 import { newUuid } from '../lib/uuid.ts';
 import { questionnaireStrings } from '../questionnaire/questionnaire.strings.ts';
+import { ThankYou as ThankYouCard } from '../questionnaire/thank-you.tsx';
 import { startDelivery, type Delivery, type DeliveryStatus } from './delivery.ts';
 import { KioskForm } from './kiosk-form.tsx';
 import { openKioskDb, type KioskDb } from './kiosk-db.ts';
@@ -389,25 +390,17 @@ function ThankYou({ definition, unit }: { definition: SurveyDefinition; unit: Ki
   const t = useTranslate(kioskStrings);
   const tq = useTranslate(questionnaireStrings);
   const heading = useFocusOnMount<HTMLHeadingElement>();
+  const text = localize(definition.thankYou, locale);
   return (
     <div className="page page--narrow questionnaire">
-      <title>{localize(definition.thankYou, locale)}</title>
-      <div className="card thank-you">
-        <span className="thank-you__icon" aria-hidden="true">
-          <svg viewBox="0 0 24 24" width="48" height="48" focusable="false">
-            <circle cx="12" cy="12" r="11" fill="currentColor" />
-            <path d="M7 12.5l3.2 3.2L17.5 8.5" fill="none" stroke="#fff" strokeWidth="2.4" strokeLinecap="round" strokeLinejoin="round" />
-          </svg>
-        </span>
-        <h1 ref={heading} tabIndex={-1}>
-          {localize(definition.thankYou, locale)}
-        </h1>
+      <title>{text}</title>
+      <ThankYouCard text={text} headingRef={heading}>
         <p>{t('thanksNote')}</p>
         <p className="thank-you__unit">
           {tq('unitLabel')}: <strong>{unitLabel(unit, locale)}</strong>
         </p>
         <p>{t('thanksReturn')}</p>
-      </div>
+      </ThankYouCard>
     </div>
   );
 }

@@ -1,22 +1,16 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Unit } from '@sipas/server/api/units';
-import type { Answers, AnswerValue, Question, SurveyDefinition } from '@sipas/survey-definitions/schema';
+import type { SurveyDefinition } from '@sipas/survey-definitions/schema';
 import { ApiRequestError, NetworkError } from '../lib/api.ts';
 import { browserStorage, clearProgress, loadProgress, saveProgress } from '../lib/answer-storage.ts';
 import { localize, unitName } from '../lib/i18n.ts';
 import { useLocale, useTranslate } from '../lib/locale-context.tsx';
 import { newUuid } from '../lib/uuid.ts';
-import { fieldId, QuestionField, questionText } from './question-field.tsx';
 import { questionnaireStrings } from './questionnaire.strings.ts';
 import { submitResponse } from './responses.api.ts';
-import {
-  answerProblems,
-  questionProblem,
-  screenProblems,
-  visibleAnswers,
-  visibleScreens,
-  type FieldErrorKind,
-} from './screens.ts';
+import { questionProblem, visibleAnswers, type FieldErrorKind } from './screens.ts';
+import { ThankYou } from './thank-you.tsx';
+import { useScreenFlow } from './use-screen-flow.tsx';
 
 type Submission =
   | { status: 'idle' }
@@ -25,26 +19,7 @@ type Submission =
   | { status: 'rejected'; issues: Array<{ path: string; message: string }> }
   | { status: 'done' };
 
-/** Where focus goes after the next render: the screen heading, or the first field in error. */
-type PendingFocus = { to: 'heading' } | { to: 'field'; questionId: string } | null;
-
 const storage = browserStorage();
-
-function focusField(questionId: string) {
-  const field = document.getElementById(fieldId(questionId));
-  // A radio group is entered at its checked option, as the keyboard would.
-  const target =
-    field?.querySelector<HTMLElement>('input:checked') ?? field?.querySelector<HTMLElement>('input, textarea, select');
-  field?.scrollIntoView({ block: 'start' });
-  target?.focus();
-}
-
-function paragraphs(text: string): string[] {
-  return text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-}
 
 /** A receipt link (/r/:token) answering through this form. */
 export interface ReceiptHook {
@@ -74,20 +49,18 @@ export function QuestionnaireForm({
   const t = useTranslate(questionnaireStrings);
   const scope = receipt?.scope ?? unit.code;
   const [saved] = useState(() => loadProgress(storage, definition.key, scope, definition.version));
-  const [answers, setAnswers] = useState<Answers>(saved?.answers ?? {});
-  const [sectionId, setSectionId] = useState<string | null>(saved?.sectionId ?? null);
   const [responseId, setResponseId] = useState<string | null>(saved?.responseId ?? null);
   const [restored, setRestored] = useState(saved !== null && Object.keys(saved.answers).length > 0);
-  const [errors, setErrors] = useState<ReadonlyMap<string, FieldErrorKind>>(new Map());
   const [submission, setSubmission] = useState<Submission>({ status: 'idle' });
-  const pendingFocus = useRef<PendingFocus>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-
-  const screens = useMemo(() => visibleScreens(definition, answers), [definition, answers]);
-  const found = screens.findIndex((s) => s.section.id === sectionId);
-  const index = found === -1 ? 0 : found;
-  const screen = screens[index];
-  const isLast = index === screens.length - 1;
+  const flow = useScreenFlow(
+    definition,
+    saved,
+    () => {
+      if (submission.status === 'rejected' || submission.status === 'failed') setSubmission({ status: 'idle' });
+    },
+    () => setRestored(false),
+  );
+  const { answers, sectionId, screens, showProblems } = flow;
   const done = submission.status === 'done';
 
   useEffect(() => {
@@ -95,76 +68,10 @@ export function QuestionnaireForm({
     saveProgress(storage, definition.key, scope, { version: definition.version, answers, sectionId, responseId });
   }, [definition, scope, answers, sectionId, responseId, done]);
 
-  // Runs after every render: focus requested by an event handler is applied once the new screen is in the DOM.
-  useEffect(() => {
-    const request = pendingFocus.current;
-    if (!request) return;
-    pendingFocus.current = null;
-    if (request.to === 'heading') {
-      window.scrollTo(0, 0);
-      headingRef.current?.focus();
-    } else {
-      focusField(request.questionId);
-    }
-  });
-
   const allQuestions = useMemo(() => new Map(definition.sections.flatMap((s) => s.questions).map((q) => [q.id, q])), [definition]);
 
-  const setAnswer = (question: Question, value: AnswerValue | undefined) => {
-    setAnswers((prev) => {
-      const next = { ...prev };
-      if (value === undefined) delete next[question.id];
-      else next[question.id] = value;
-      return next;
-    });
-    // A shown error is re-checked live so that it disappears as soon as it is fixed.
-    if (errors.has(question.id)) {
-      const problem = questionProblem(question, value);
-      setErrors((prev) => {
-        const next = new Map(prev);
-        if (problem) next.set(question.id, problem);
-        else next.delete(question.id);
-        return next;
-      });
-    }
-    if (submission.status === 'rejected' || submission.status === 'failed') setSubmission({ status: 'idle' });
-  };
-
-  const goTo = (targetSectionId: string) => {
-    setSectionId(targetSectionId);
-    setErrors(new Map());
-    setRestored(false);
-    pendingFocus.current = { to: 'heading' };
-  };
-
-  /** Shows problems on the first screen that has one; returns false if there were any. */
-  const showProblems = (problems: ReadonlyMap<string, FieldErrorKind>): boolean => {
-    if (problems.size === 0) return true;
-    const first = screens.find((s) => s.questions.some((q) => problems.has(q.id)));
-    if (first && first.section.id !== screen?.section.id) setSectionId(first.section.id);
-    const onScreen = new Map([...problems].filter(([id]) => first?.questions.some((q) => q.id === id)));
-    setErrors(onScreen);
-    const firstId = onScreen.keys().next().value;
-    if (firstId) pendingFocus.current = { to: 'field', questionId: firstId };
-    return false;
-  };
-
-  const next = () => {
-    if (!screen) return;
-    if (!showProblems(screenProblems(definition, answers, screen))) return;
-    const following = screens[index + 1];
-    if (following) goTo(following.section.id);
-  };
-
-  const back = () => {
-    const previous = screens[index - 1];
-    if (previous) goTo(previous.section.id);
-  };
-
   const submit = async () => {
-    if (submission.status === 'sending' || !screen) return;
-    if (!showProblems(screenProblems(definition, answers, screen))) return;
-    if (!showProblems(answerProblems(definition, answers))) return;
+    if (submission.status === 'sending' || !flow.check()) return;
 
     // One id per response, saved before the first attempt: a retry (even after a reload) is recognised.
     const id = responseId ?? newUuid();
@@ -208,23 +115,13 @@ export function QuestionnaireForm({
   const finish = () => {
     clearProgress(storage, definition.key, scope);
     setSubmission({ status: 'done' });
-    pendingFocus.current = { to: 'heading' };
+    flow.focusHeading();
   };
 
   const startOver = () => {
     clearProgress(storage, definition.key, scope);
-    setAnswers({});
     setResponseId(null);
-    setRestored(false);
-    setErrors(new Map());
-    const first = visibleScreens(definition, {})[0];
-    if (first) goTo(first.section.id);
-  };
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (isLast) void submit();
-    else next();
+    flow.restart(); // hides this notice, as every move to another screen does
   };
 
   const title = localize(definition.title, locale);
@@ -234,28 +131,16 @@ export function QuestionnaireForm({
     return (
       <div className="page page--narrow questionnaire">
         <title>{title}</title>
-        <div className="card thank-you">
-          <span className="thank-you__icon" aria-hidden="true">
-            <svg viewBox="0 0 24 24" width="48" height="48" focusable="false">
-              <circle cx="12" cy="12" r="11" fill="currentColor" />
-              <path d="M7 12.5l3.2 3.2L17.5 8.5" fill="none" stroke="#fff" strokeWidth="2.4" strokeLinecap="round" strokeLinejoin="round" />
-            </svg>
-          </span>
-          <h1 ref={headingRef} tabIndex={-1}>
-            {localize(definition.thankYou, locale)}
-          </h1>
+        <ThankYou text={localize(definition.thankYou, locale)} headingRef={flow.headingRef}>
           <p>{t('thankYouNote')}</p>
           <p className="thank-you__unit">
             {t('unitLabel')}: <strong>{unitLabel}</strong>
           </p>
-        </div>
+        </ThankYou>
       </div>
     );
   }
 
-  if (!screen) return null;
-
-  const errorList = screen.questions.filter((q) => errors.has(q.id));
   const otherIssues =
     submission.status === 'rejected'
       ? submission.issues.filter(
@@ -263,113 +148,42 @@ export function QuestionnaireForm({
         )
       : [];
 
-  return (
-    <div className="page page--narrow questionnaire">
-      <title>{`${localize(screen.section.title, locale)} – ${title}`}</title>
-      {/* The full title and introduction open the survey; later screens keep the phone screen for questions. */}
-      <header className={index === 0 ? 'survey-header' : 'survey-header survey-header--compact'}>
-        <h1 className={index === 0 ? 'survey-header__title' : 'visually-hidden'}>{title}</h1>
-        <p className="survey-header__unit">
-          <span className="survey-header__unit-label">{t('unitLabel')}</span>
-          <strong>{unitLabel}</strong>
-        </p>
-        {receipt?.note}
-      </header>
-
-      {restored && (
+  return flow.render({
+    unitLabel,
+    busy: submission.status === 'sending',
+    onSubmit: submit,
+    note: receipt?.note,
+    notice:
+      restored && (
         <div className="notice restored">
           <p>{t('restored')}</p>
           <button type="button" className="button button--secondary button--compact" onClick={startOver}>
             {t('startOver')}
           </button>
         </div>
-      )}
-
-      {index === 0 && (
-        <div className="survey-intro">
-          {paragraphs(localize(definition.introduction, locale)).map((p, i) => (
-            <p key={i}>{p}</p>
-          ))}
+      ),
+    issues:
+      // Issues about questions are shown on the questions themselves; the rest (unit, version) here.
+      submission.status === 'rejected' &&
+      otherIssues.length > 0 && (
+        <div className="error-summary" role="alert">
+          <p className="error-summary__title">{t('rejected')}</p>
+          <ul>
+            {otherIssues.map((issue, i) => (
+              <li key={i}>{issue.path ? `${issue.path}: ${issue.message}` : issue.message}</li>
+            ))}
+          </ul>
         </div>
-      )}
-
-      <form className="survey-form" noValidate onSubmit={onSubmit}>
-        <div className="progress" aria-hidden="true">
-          <span className="progress__bar" style={{ width: `${((index + 1) / screens.length) * 100}%` }} />
+      ),
+    alert:
+      submission.status === 'failed' && (
+        <div className="notice notice--error" role="alert">
+          <p>{submission.reason === 'network' ? t('networkError') : t('serverError')}</p>
         </div>
-        <h2 ref={headingRef} tabIndex={-1} className="section-heading">
-          <span className="section-heading__progress">{t('progress', { current: index + 1, total: screens.length })}</span>{' '}
-          <span className="section-heading__title">{localize(screen.section.title, locale)}</span>
-        </h2>
-        {screen.section.description && (
-          <p className="section-description">{localize(screen.section.description, locale)}</p>
-        )}
-
-        {errorList.length > 0 && (
-          <div className="error-summary" role="alert">
-            <p className="error-summary__title">{t('errorSummary', { count: errorList.length })}</p>
-            <ul>
-              {errorList.map((q) => (
-                <li key={q.id}>
-                  <a
-                    href={`#${fieldId(q.id)}`}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      focusField(q.id);
-                    }}
-                  >
-                    {questionText(q, locale)}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-
-        {/* Issues about questions are shown on the questions themselves; the rest (unit, version) here. */}
-        {submission.status === 'rejected' && otherIssues.length > 0 && (
-          <div className="error-summary" role="alert">
-            <p className="error-summary__title">{t('rejected')}</p>
-            <ul>
-              {otherIssues.map((issue, i) => (
-                <li key={i}>{issue.path ? `${issue.path}: ${issue.message}` : issue.message}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-
-        {screen.questions.map((question) => (
-          <QuestionField
-            key={question.id}
-            question={question}
-            value={answers[question.id]}
-            error={errors.get(question.id) ?? null}
-            onChange={(value) => setAnswer(question, value)}
-          />
-        ))}
-
-        {submission.status === 'failed' && (
-          <div className="notice notice--error" role="alert">
-            <p>{submission.reason === 'network' ? t('networkError') : t('serverError')}</p>
-          </div>
-        )}
-
-        <div className="form-nav">
-          {index > 0 && (
-            <button type="button" className="button button--secondary" onClick={back}>
-              <span aria-hidden="true">‹ </span>
-              {t('back')}
-            </button>
-          )}
-          <button type="submit" className="button button--primary form-nav__next" aria-disabled={submission.status === 'sending'}>
-            {isLast ? t('submit') : t('next')}
-            {!isLast && <span aria-hidden="true"> ›</span>}
-          </button>
-        </div>
-        <p className="sending" role="status">
-          {submission.status === 'sending' ? t('submitting') : ''}
-        </p>
-      </form>
-    </div>
-  );
+      ),
+    status:
+      <p className="sending" role="status">
+        {submission.status === 'sending' ? t('submitting') : ''}
+      </p>,
+  });
 }
