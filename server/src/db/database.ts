@@ -11,6 +11,11 @@ export interface Database {
   token_keys: TokenKeysTable;
   spent_tokens: SpentTokensTable;
   kiosk_devices: KioskDevicesTable;
+  response_tallies: ResponseTalliesTable;
+  /** View: what response_tallies must hold, recomputed from raw responses (migration 0005). */
+  response_tallies_recomputed: ResponseTalliesTable;
+  tally_questions: TallyQuestionsView;
+  tally_versions: TallyVersionsTable;
 }
 
 export interface UnitsTable {
@@ -114,4 +119,44 @@ export interface KioskDevicesTable {
   queue_depth: number | null;
   dead_letters: number | null;
   app_version: string | null;
+}
+
+/**
+ * Aggregates of responses per unit, survey version and period (migration 0005), kept by triggers on
+ * `responses`. One row per day, month (period_start = the 1st) and year (period_start = 1 January).
+ */
+export interface ResponseTalliesTable {
+  unit_id: number;
+  survey_key: string;
+  survey_version: number;
+  grain: 'day' | 'month' | 'year';
+  period_start: ColumnType<string, string, string>;
+  /** Responses stored. */
+  respondents: number;
+  /** Six slots per level question of tally_questions (ordinal i: slots 6(i−1)+1..6i = levels 1..5, "na"). */
+  level_counts: number[];
+  /** Respondents with a valid answer to a scored criterion, and Σ / Σ² of their share satisfied (0–100). */
+  scored: number;
+  share_sum: ColumnType<string, string | number, string | number>;
+  share_sq_sum: ColumnType<string, string | number, string | number>;
+}
+
+/** View: the level questions (satisfaction5, scale4) of each recorded survey version, in definition order. */
+export interface TallyQuestionsView {
+  survey_key: string;
+  survey_version: number;
+  ordinal: number;
+  question_id: string;
+  question_type: string;
+  criterion: boolean;
+  satisfied_levels: string[];
+}
+
+/** Per recorded survey version, the map the tally triggers use (migration 0005): question id -> [ordinal, criterion]. */
+export interface TallyVersionsTable {
+  survey_key: string;
+  survey_version: number;
+  questions: ColumnType<Record<string, [number, boolean]>, string, string>;
+  size: number;
+  satisfied_levels: string[];
 }

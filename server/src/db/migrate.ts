@@ -3,6 +3,7 @@ import * as initial from './migrations/0001-initial.ts';
 import * as unitRegistry from './migrations/0002-unit-registry.ts';
 import * as receiptTokens from './migrations/0003-receipt-tokens.ts';
 import * as kioskDevices from './migrations/0004-kiosk-devices.ts';
+import * as responseTallies from './migrations/0005-response-tallies.ts';
 
 /** Listed explicitly (not read from disk) so the order is reviewable and nothing depends on the CWD. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002-unit-registry': unitRegistry,
   '0003-receipt-tokens': receiptTokens,
   '0004-kiosk-devices': kioskDevices,
+  '0005-response-tallies': responseTallies,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {

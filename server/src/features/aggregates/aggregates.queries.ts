@@ -1,0 +1,302 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import { coarsestGrain, sliceRange, type Bucket, type DateRange } from './period-slices.ts';
+import type { TallyQuestion } from './tally-vectors.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface TallyScope {
+  surveyKey: string;
+  surveyVersion: number;
+  /** Local dates, both inclusive. */
+  range: DateRange;
+  /** The units reported on. */
+  unitIds: readonly number[];
+  /**
+   * Each unit counts the responses of its whole subtree (units.parent_id), keeping only the units below it
+   * that were valid at some time in the range.
+   */
+  subtree?: boolean;
+  /** 'unit' (default): a figure per unit asked for; 'all': one figure for all of them (a unit counted once). */
+  groupBy?: 'unit' | 'all';
+  /** Split by calendar month, quarter or year (trends); absent: one figure for the whole range. */
+  bucket?: Bucket;
+}
+
+/** Summed tallies of one unit (or of all) in one bucket (or the whole range). */
+export interface TallyRow {
+  unitId: number | null;
+  /** First day of the bucket (YYYY-MM-DD); null without buckets. */
+  period: string | null;
+  /** Responses stored. */
+  respondents: number;
+  /** Respondents with a valid answer to a scored criterion (the version's own spec). */
+  scored: number;
+  shareSum: number;
+  shareSqSum: number;
+  /** The raw level-count vector (decode with the version's tally questions). */
+  levelCounts: number[];
+}
+
+/**
+ * Reads the tallies of a set of units over a date range: whole years, whole months and the remaining days
+ * (period-slices.ts), one index range per unit and slice, summed in the database. Its cost follows
+ * units × slices × (groups), never the number of responses. Units without responses have no row.
+ */
+export async function readTallies(db: Db, scope: TallyScope): Promise<TallyRow[]> {
+  if (scope.unitIds.length === 0) return [];
+  const size = (await listTallyQuestions(db, scope.surveyKey, scope.surveyVersion)).length * 6;
+  const slots = Array.from({ length: size }, (_, i) => [i + 1]);
+  const { rows } = await sql<SummedRow & { sums: string }>`${summedTallies(scope, slots)}`.execute(db);
+  return rows.map((row) => ({ ...fromSummedRow(row), levelCounts: parseIntegers(row.sums) }));
+}
+
+/** A summed tally row reduced to one spec's criteria: satisfied and valid answers, in the order asked. */
+export interface CriterionTallyRow extends Omit<TallyRow, 'levelCounts'> {
+  satisfied: number[];
+  valid: number[];
+}
+
+/**
+ * Like readTallies, with the satisfied levels applied in the database: per criterion (given by its ordinal
+ * among the version's tally questions) the answers at a satisfied level and at levels 1–5. The report path:
+ * 2 numbers per criterion instead of 6 per level question.
+ */
+export async function readCriterionTallies(
+  db: Db,
+  scope: TallyScope,
+  criteria: ReadonlyArray<{ ordinal: number }>,
+  satisfiedLevels: readonly number[],
+): Promise<CriterionTallyRow[]> {
+  if (scope.unitIds.length === 0) return [];
+  const slotsOf = (ordinal: number, levels: readonly number[]) => levels.map((level) => 6 * (ordinal - 1) + level);
+  const sums = [
+    ...criteria.map((c) => slotsOf(c.ordinal, satisfiedLevels)),
+    ...criteria.map((c) => slotsOf(c.ordinal, [1, 2, 3, 4, 5])),
+  ];
+  const { rows } = await sql<SummedRow & { sums: string }>`${summedTallies(scope, sums)}`.execute(db);
+  return rows.map((row) => {
+    const values = parseIntegers(row.sums);
+    return { ...fromSummedRow(row), satisfied: values.slice(0, criteria.length), valid: values.slice(criteria.length) };
+  });
+}
+
+interface SummedRow {
+  unit_id: number | null;
+  period: string | null;
+  respondents: number;
+  scored: number;
+  share_sum: number;
+  share_sq_sum: number;
+}
+
+function fromSummedRow(row: SummedRow): Omit<TallyRow, 'levelCounts'> {
+  return {
+    unitId: row.unit_id,
+    period: row.period,
+    respondents: row.respondents,
+    scored: row.scored,
+    shareSum: row.share_sum,
+    shareSqSum: row.share_sq_sum,
+  };
+}
+
+/** Text rather than an int[]: splitting "1,2,3" is several times faster than the drivers' array parsers. */
+function parseIntegers(text: string): number[] {
+  return text === '' ? [] : text.split(',').map(Number);
+}
+
+/**
+ * The tallies of a scope summed per unit (or for all) and bucket. `sums` lists, for each value wanted, the
+ * slots of level_counts it adds up (e.g. levels 4 and 5 of a criterion); they come back as one text "n,n,…"
+ * in column `sums`. Sums of array elements are the database's own integer sums, so a range of many day rows
+ * stays cheap. Reads whole years, whole months and the remaining days (period-slices.ts), one index range per
+ * unit and slice: the cost follows units × slices, never the number of responses.
+ */
+function summedTallies(scope: TallyScope, sums: ReadonlyArray<readonly number[]>) {
+  const { range } = scope;
+  const slices = sliceRange(range, coarsestGrain(scope.bucket));
+  const byUnit = (scope.groupBy ?? 'unit') === 'unit';
+  const descendants = scope.subtree
+    ? sql`union all
+          select s.root_id, c.id
+            from units c
+            join scope s on c.parent_id = s.unit_id
+           where c.valid_from <= ${range.to}::date and (c.valid_to is null or c.valid_to >= ${range.from}::date)`
+    : sql``;
+  const units = byUnit ? sql`select distinct root_id, unit_id from scope` : sql`select distinct null::int as root_id, unit_id from scope`;
+  const period = scope.bucket
+    ? sql`to_char(date_trunc(${scope.bucket}, t.period_start::timestamp), 'YYYY-MM-DD')`
+    : sql`null::text`;
+  // Slot numbers are whole numbers computed by the caller, never input text: safe to inline.
+  for (const slots of sums) {
+    if (!slots.every((slot) => Number.isInteger(slot) && slot > 0)) throw new RangeError(`bad slots ${slots.join(',')}`);
+  }
+  const sumExpressions = sums.map((slots) =>
+    slots.length === 0 ? sql`0` : sql.raw(`coalesce(sum(${slots.map((slot) => `t.level_counts[${slot}]`).join(' + ')}), 0)`),
+  );
+  const joined = sums.length === 0 ? sql`''` : sql`array_to_string(array[${sql.join(sumExpressions)}]::bigint[], ',')`;
+  return sql`
+    with recursive scope(root_id, unit_id) as (
+      select id, id from units where id = any(${[...scope.unitIds]}::int[])
+      ${descendants}
+    ),
+    slices(grain, first_start, last_start) as (
+      values ${sql.join(slices.map((s) => sql`(${s.grain}, ${s.from}::date, ${s.to}::date)`))}
+    )
+    select s.root_id as unit_id, ${period} as period,
+           sum(t.respondents)::int as respondents,
+           sum(t.scored)::int as scored,
+           sum(t.share_sum)::float8 as share_sum,
+           sum(t.share_sq_sum)::float8 as share_sq_sum,
+           ${joined} as sums
+      from (${units}) s
+     cross join slices p
+      join response_tallies t
+        on t.unit_id = s.unit_id
+       and t.survey_key = ${scope.surveyKey}
+       and t.survey_version = ${scope.surveyVersion}
+       and t.grain = p.grain
+       and t.period_start between p.first_start and p.last_start
+     group by 1, 2
+     order by 1, 2`;
+}
+
+/** The level questions of a version in slot order (the view tally_questions, over the recorded content). */
+export async function listTallyQuestions(db: Db, surveyKey: string, surveyVersion: number): Promise<TallyQuestion[]> {
+  const rows = await db
+    .selectFrom('tally_questions')
+    .select(['ordinal', 'question_id', 'question_type', 'criterion'])
+    .where('survey_key', '=', surveyKey)
+    .where('survey_version', '=', surveyVersion)
+    .orderBy('ordinal')
+    .execute();
+  return rows.map((row) => ({
+    ordinal: row.ordinal,
+    questionId: row.question_id,
+    questionType: row.question_type,
+    criterion: row.criterion,
+  }));
+}
+
+/** Each unit asked for, with every unit of its subtree valid at some time in the range (itself included). */
+export async function listSubtreeUnits(db: Db, rootIds: readonly number[], range: DateRange) {
+  const { rows } = await sql<{ root_id: number; unit_id: number; code: string }>`
+    with recursive scope(root_id, unit_id) as (
+      select id, id from units where id = any(${[...rootIds]}::int[])
+      union all
+      select s.root_id, c.id
+        from units c
+        join scope s on c.parent_id = s.unit_id
+       where c.valid_from <= ${range.to}::date and (c.valid_to is null or c.valid_to >= ${range.from}::date)
+    )
+    select s.root_id, s.unit_id, u.code from scope s join units u on u.id = s.unit_id order by 1, 2`.execute(db);
+  return rows.map((row) => ({ rootId: row.root_id, unitId: row.unit_id, code: row.code }));
+}
+
+/** The stored values of a tally row; sums as exact decimal text. */
+export interface TallyValues {
+  respondents: number;
+  levelCounts: number[];
+  scored: number;
+  shareSum: string;
+  shareSqSum: string;
+}
+
+export interface TallyDiffRow {
+  unitId: number;
+  unitCode: string | null;
+  surveyKey: string;
+  surveyVersion: number;
+  grain: 'day' | 'month' | 'year';
+  periodStart: string;
+  stored: TallyValues | null;
+  expected: TallyValues | null;
+}
+
+/**
+ * The rows where response_tallies differs from its recomputation from raw responses (the view
+ * response_tallies_recomputed), at most `limit` of them in key order, and how many there are in all.
+ */
+export async function diffTallies(db: Db, limit: number): Promise<{ total: number; rows: TallyDiffRow[] }> {
+  const { rows } = await sql<{
+    total: number;
+    unit_id: number;
+    unit_code: string | null;
+    survey_key: string;
+    survey_version: number;
+    grain: 'day' | 'month' | 'year';
+    period_start: string;
+    stored: boolean;
+    s_respondents: number | null;
+    s_level_counts: number[] | null;
+    s_scored: number | null;
+    s_share_sum: string | null;
+    s_share_sq_sum: string | null;
+    expected: boolean;
+    e_respondents: number | null;
+    e_level_counts: number[] | null;
+    e_scored: number | null;
+    e_share_sum: string | null;
+    e_share_sq_sum: string | null;
+  }>`
+    select count(*) over ()::int as total,
+           coalesce(t.unit_id, r.unit_id) as unit_id,
+           (select code from units where id = coalesce(t.unit_id, r.unit_id)) as unit_code,
+           coalesce(t.survey_key, r.survey_key) as survey_key,
+           coalesce(t.survey_version, r.survey_version) as survey_version,
+           coalesce(t.grain, r.grain) as grain,
+           to_char(coalesce(t.period_start, r.period_start), 'YYYY-MM-DD') as period_start,
+           t.unit_id is not null as stored,
+           t.respondents as s_respondents, t.level_counts as s_level_counts, t.scored as s_scored,
+           t.share_sum::text as s_share_sum, t.share_sq_sum::text as s_share_sq_sum,
+           r.unit_id is not null as expected,
+           r.respondents as e_respondents, r.level_counts as e_level_counts, r.scored as e_scored,
+           r.share_sum::text as e_share_sum, r.share_sq_sum::text as e_share_sq_sum
+      from response_tallies t
+      full join response_tallies_recomputed r
+        on r.unit_id = t.unit_id and r.survey_key = t.survey_key and r.survey_version = t.survey_version
+       and r.grain = t.grain and r.period_start = t.period_start
+     where t.unit_id is null
+        or r.unit_id is null
+        or (t.respondents, t.level_counts, t.scored, t.share_sum, t.share_sq_sum)
+           is distinct from (r.respondents, r.level_counts, r.scored, r.share_sum, r.share_sq_sum)
+     order by 2, 4, 5, 6, 7
+     limit ${limit}`.execute(db);
+  const values = (row: (typeof rows)[number], side: 's' | 'e'): TallyValues => ({
+    respondents: row[`${side}_respondents`]!,
+    levelCounts: row[`${side}_level_counts`]!,
+    scored: row[`${side}_scored`]!,
+    shareSum: row[`${side}_share_sum`]!,
+    shareSqSum: row[`${side}_share_sq_sum`]!,
+  });
+  return {
+    total: rows[0]?.total ?? 0,
+    rows: rows.map((row) => ({
+      unitId: row.unit_id,
+      unitCode: row.unit_code,
+      surveyKey: row.survey_key,
+      surveyVersion: row.survey_version,
+      grain: row.grain,
+      periodStart: row.period_start,
+      stored: row.stored ? values(row, 's') : null,
+      expected: row.expected ? values(row, 'e') : null,
+    })),
+  };
+}
+
+/**
+ * Replaces every tally row by its recomputation from raw responses. Run inside a transaction that holds
+ * a lock keeping responses still (see rebuildTallies); returns the number of rows written.
+ */
+export async function replaceTallies(trx: Transaction<Database>): Promise<number> {
+  await sql`truncate response_tallies`.execute(trx);
+  const result = await sql`insert into response_tallies select * from response_tallies_recomputed`.execute(trx);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+export async function countResponsesAndTallies(db: Db): Promise<{ responses: number; tallyRows: number }> {
+  const { rows } = await sql<{ responses: number; tally_rows: number }>`
+    select (select count(*) from responses)::int as responses, (select count(*) from response_tallies)::int as tally_rows`.execute(db);
+  return { responses: rows[0]!.responses, tallyRows: rows[0]!.tally_rows };
+}

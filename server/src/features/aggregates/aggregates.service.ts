@@ -1,0 +1,129 @@
+import { sql, type Kysely } from 'kysely';
+import type { SurveyDefinition } from '@sipas/survey-definitions/schema';
+import type { Database } from '../../db/database.ts';
+import { scoreUnit, type UnitScore } from '../../scoring/unit-score.ts';
+import {
+  countResponsesAndTallies,
+  diffTallies,
+  listTallyQuestions,
+  readCriterionTallies,
+  replaceTallies,
+  type TallyDiffRow,
+  type TallyScope,
+} from './aggregates.queries.ts';
+import { bucketsOf } from './period-slices.ts';
+import { describeTallyDifference, unitTalliesFromCounts, type TallyQuestion } from './tally-vectors.ts';
+
+export interface RebuildReport {
+  responses: number;
+  tallyRows: number;
+  milliseconds: number;
+}
+
+/**
+ * Recomputes every tally from raw responses in one transaction (truncate, then insert from the view
+ * response_tallies_recomputed). A SHARE lock on responses makes writers wait until it commits, so no
+ * response can slip between the recomputation and the triggers; readers of the tallies wait too.
+ */
+export async function rebuildTallies(db: Kysely<Database>): Promise<RebuildReport> {
+  const started = performance.now();
+  return db.transaction().execute(async (trx) => {
+    await sql`lock table responses in share mode`.execute(trx);
+    const tallyRows = await replaceTallies(trx);
+    const { responses } = await countResponsesAndTallies(trx);
+    return { responses, tallyRows, milliseconds: Math.round(performance.now() - started) };
+  });
+}
+
+export interface TallyDifference extends Omit<TallyDiffRow, 'stored' | 'expected'> {
+  stored: TallyDiffRow['stored'];
+  expected: TallyDiffRow['expected'];
+  /** One line per wrong value, naming question and level for a wrong count. */
+  problems: string[];
+}
+
+export interface VerifyReport {
+  responses: number;
+  tallyRows: number;
+  /** Rows that differ in all; `differences` holds the first `limit` of them. */
+  total: number;
+  differences: TallyDifference[];
+}
+
+/**
+ * Compares the tallies with a recomputation from raw responses, in one snapshot (repeatable read), so
+ * responses arriving meanwhile cannot make a false difference. Empty `differences` means exactly equal.
+ */
+export async function verifyTallies(db: Kysely<Database>, options: { limit?: number } = {}): Promise<VerifyReport> {
+  const limit = options.limit ?? 100;
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const counts = await countResponsesAndTallies(trx);
+      const { total, rows } = await diffTallies(trx, limit);
+      const questions = new Map<string, TallyQuestion[]>();
+      for (const row of rows) {
+        const id = `${row.surveyKey}@${row.surveyVersion}`;
+        if (!questions.has(id)) questions.set(id, await listTallyQuestions(trx, row.surveyKey, row.surveyVersion));
+      }
+      const differences = rows.map((row) => ({
+        ...row,
+        problems: describeTallyDifference(row.stored, row.expected, questions.get(`${row.surveyKey}@${row.surveyVersion}`)!),
+      }));
+      return { ...counts, total, differences };
+    });
+}
+
+/** The definition of the version read: its key and version, and the scoring spec to apply. */
+export type ScoredVersion = Pick<SurveyDefinition, 'key' | 'version' | 'scoring'>;
+
+export interface TallyReportRow {
+  unitId: number | null;
+  period: string | null;
+  /** Responses stored. */
+  respondents: number;
+  score: UnitScore;
+}
+
+/**
+ * Scores from the tallies, for each unit asked for (or for all together) and each bucket of the range: the
+ * read costs units × buckets, not responses. Units and buckets without responses are listed with zero counts.
+ * The satisfied levels are applied when reading, so a published figure can be recomputed under another spec
+ * (mean-of-components and pooled-items); the respondent-level sums are stored under the version's own spec.
+ * The raw level counts of the same rows: readTallies.
+ */
+export async function scoreTallies(
+  db: Kysely<Database>,
+  definition: ScoredVersion,
+  scope: Omit<TallyScope, 'surveyKey' | 'surveyVersion'>,
+): Promise<TallyReportRow[]> {
+  const spec = definition.scoring;
+  const criteria = [...new Set(spec.components.flatMap((c) => c.criteria))];
+  const questions = await listTallyQuestions(db, definition.key, definition.version);
+  const ordinals = new Map(questions.map((q) => [q.questionId, q.ordinal]));
+  const missing = criteria.filter((id) => !ordinals.has(id));
+  if (missing.length > 0) throw new Error(`${definition.key}@${definition.version} has no level question ${missing.join(', ')}`);
+  const rows = await readCriterionTallies(
+    db,
+    { ...scope, surveyKey: definition.key, surveyVersion: definition.version },
+    criteria.map((id) => ({ ordinal: ordinals.get(id)! })),
+    spec.satisfiedLevels,
+  );
+
+  const found = new Map(rows.map((row) => [`${row.unitId}|${row.period}`, row]));
+  const units = (scope.groupBy ?? 'unit') === 'unit' ? [...new Set(scope.unitIds)] : [null];
+  const periods = scope.bucket ? bucketsOf(scope.range, scope.bucket) : [null];
+  return units.flatMap((unitId) =>
+    periods.map((period): TallyReportRow => {
+      const row = found.get(`${unitId}|${period}`);
+      const sums = { scored: row?.scored ?? 0, shareSum: row?.shareSum ?? 0, shareSqSum: row?.shareSqSum ?? 0 };
+      return {
+        unitId,
+        period,
+        respondents: row?.respondents ?? 0,
+        score: scoreUnit(spec, unitTalliesFromCounts(criteria, row?.satisfied ?? [], row?.valid ?? [], sums)),
+      };
+    }),
+  );
+}
