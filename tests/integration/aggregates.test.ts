@@ -384,6 +384,22 @@ describe.each(testDrivers())('aggregates on %s PostgreSQL', (driver) => {
     }
   });
 
+  it('lists units and buckets without responses with empty scores', async () => {
+    const rows = await scoreTallies(app.db, v2, { range: periodRange({ year: 2026 }), unitIds: [unit.canTho, unit.haTinh], bucket: 'quarter' });
+    expect(rows.map((r) => [r.unitId, r.period, r.respondents])).toEqual([
+      [unit.canTho, '2026-01-01', 1],
+      [unit.canTho, '2026-04-01', 0],
+      [unit.canTho, '2026-07-01', 0],
+      [unit.canTho, '2026-10-01', 2],
+      [unit.haTinh, '2026-01-01', 0],
+      [unit.haTinh, '2026-04-01', 0],
+      [unit.haTinh, '2026-07-01', 0],
+      [unit.haTinh, '2026-10-01', 0],
+    ]);
+    const empty = rows.find((r) => r.unitId === unit.haTinh)!.score.overall;
+    expect(empty).toMatchObject({ method: 'respondent-level', share: null, respondents: 0, belowMinimum: true });
+  });
+
   it('recomputes a published figure under another spec from the same counts', async () => {
     const range = { from: today, to: today };
     const [asPublished] = await scoreTallies(app.db, v1, { range, unitIds: [unit.canTho] });

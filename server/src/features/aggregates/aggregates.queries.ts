@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { coarsestGrain, sliceRange, type Bucket, type DateRange } from './period-slices.ts';
-import type { TallyQuestion } from './tally-vectors.ts';
+import { parseIntegers, type TallyQuestion } from './tally-vectors.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -101,11 +101,6 @@ function fromSummedRow(row: SummedRow): Omit<TallyRow, 'levelCounts'> {
   };
 }
 
-/** Text rather than an int[]: splitting "1,2,3" is several times faster than the drivers' array parsers. */
-function parseIntegers(text: string): number[] {
-  return text === '' ? [] : text.split(',').map(Number);
-}
-
 /**
  * The tallies of a scope summed per unit (or for all) and bucket. `sums` lists, for each value wanted, the
  * slots of level_counts it adds up (e.g. levels 4 and 5 of a criterion); they come back as one text "n,n,…"
@@ -132,10 +127,19 @@ function summedTallies(scope: TallyScope, sums: ReadonlyArray<readonly number[]>
   for (const slots of sums) {
     if (!slots.every((slot) => Number.isInteger(slot) && slot > 0)) throw new RangeError(`bad slots ${slots.join(',')}`);
   }
+  // One period and no subtree: one row per unit, so no grouping (a year report for 1,000 units reads 1,000 rows).
+  const single = byUnit && !scope.subtree && slices.length === 1 && slices[0]!.from === slices[0]!.to;
+  const total = (expression: string) => `coalesce(${single ? expression : `sum(${expression})`}, 0)`; // array_to_string skips nulls
   const sumExpressions = sums.map((slots) =>
-    slots.length === 0 ? sql`0` : sql.raw(`coalesce(sum(${slots.map((slot) => `t.level_counts[${slot}]`).join(' + ')}), 0)`),
+    slots.length === 0 ? sql`0` : sql.raw(total(slots.map((slot) => `t.level_counts[${slot}]`).join(' + '))),
   );
   const joined = sums.length === 0 ? sql`''` : sql`array_to_string(array[${sql.join(sumExpressions)}]::bigint[], ',')`;
+  const figures = single
+    ? sql`t.respondents, t.scored, t.share_sum::float8 as share_sum, t.share_sq_sum::float8 as share_sq_sum`
+    : sql`sum(t.respondents)::int as respondents,
+          sum(t.scored)::int as scored,
+          sum(t.share_sum)::float8 as share_sum,
+          sum(t.share_sq_sum)::float8 as share_sq_sum`;
   return sql`
     with recursive scope(root_id, unit_id) as (
       select id, id from units where id = any(${[...scope.unitIds]}::int[])
@@ -144,12 +148,7 @@ function summedTallies(scope: TallyScope, sums: ReadonlyArray<readonly number[]>
     slices(grain, first_start, last_start) as (
       values ${sql.join(slices.map((s) => sql`(${s.grain}, ${s.from}::date, ${s.to}::date)`))}
     )
-    select s.root_id as unit_id, ${period} as period,
-           sum(t.respondents)::int as respondents,
-           sum(t.scored)::int as scored,
-           sum(t.share_sum)::float8 as share_sum,
-           sum(t.share_sq_sum)::float8 as share_sq_sum,
-           ${joined} as sums
+    select s.root_id as unit_id, ${period} as period, ${figures}, ${joined} as sums
       from (${units}) s
      cross join slices p
       join response_tallies t
@@ -158,7 +157,7 @@ function summedTallies(scope: TallyScope, sums: ReadonlyArray<readonly number[]>
        and t.survey_version = ${scope.surveyVersion}
        and t.grain = p.grain
        and t.period_start between p.first_start and p.last_start
-     group by 1, 2
+     ${single ? sql`` : sql`group by 1, 2`}
      order by 1, 2`;
 }
 

@@ -75,6 +75,21 @@ export async function verifyTallies(db: Kysely<Database>, options: { limit?: num
     });
 }
 
+// A recorded version's content never changes, so neither do its tally questions: one read per database.
+const questionCache = new WeakMap<Kysely<Database>, Map<string, TallyQuestion[]>>();
+
+async function tallyQuestionsOf(db: Kysely<Database>, key: string, version: number): Promise<TallyQuestion[]> {
+  let cache = questionCache.get(db);
+  if (!cache) questionCache.set(db, (cache = new Map()));
+  const id = `${key}@${version}`;
+  let questions = cache.get(id);
+  if (!questions) {
+    questions = await listTallyQuestions(db, key, version);
+    if (questions.length > 0) cache.set(id, questions); // not recorded yet: ask again next time
+  }
+  return questions;
+}
+
 /** The definition of the version read: its key and version, and the scoring spec to apply. */
 export type ScoredVersion = Pick<SurveyDefinition, 'key' | 'version' | 'scoring'>;
 
@@ -100,7 +115,7 @@ export async function scoreTallies(
 ): Promise<TallyReportRow[]> {
   const spec = definition.scoring;
   const criteria = [...new Set(spec.components.flatMap((c) => c.criteria))];
-  const questions = await listTallyQuestions(db, definition.key, definition.version);
+  const questions = await tallyQuestionsOf(db, definition.key, definition.version);
   const ordinals = new Map(questions.map((q) => [q.questionId, q.ordinal]));
   const missing = criteria.filter((id) => !ordinals.has(id));
   if (missing.length > 0) throw new Error(`${definition.key}@${definition.version} has no level question ${missing.join(', ')}`);

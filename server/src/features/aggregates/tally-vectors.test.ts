@@ -6,6 +6,7 @@ import {
   decodeLevelCounts,
   describeTallyDifference,
   emptyLevelCounts,
+  parseIntegers,
   unitTallies,
   type ComparedTally,
   type LevelCounts,
@@ -139,5 +140,17 @@ describe('describeTallyDifference', () => {
     ['wrong sums', row({ shareSum: '100', shareSqSum: '10000' }), row(), ['share_sum: stored 100, expected 150.0000000000', 'share_sq_sum: stored 10000, expected 12500.00000000000000000000']],
   ])('%s', (_name, stored, expected, lines) => {
     expect(describeTallyDifference(stored, expected, questions)).toEqual(lines);
+  });
+});
+
+describe('parseIntegers', () => {
+  it.each([
+    ['', []],
+    ['0', [0]],
+    ['12,0,345', [12, 0, 345]],
+    ['-3,7', [-3, 7]], // only a damaged tally is negative, and verify must still show it
+    ['2147483647,1', [2147483647, 1]],
+  ])('%j', (text, numbers) => {
+    expect(parseIntegers(text)).toEqual(numbers);
   });
 });

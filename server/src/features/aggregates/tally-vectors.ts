@@ -141,3 +141,28 @@ function normalDecimal(text: string): string {
   const trimmed = text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
   return trimmed === '-0' ? '0' : trimmed;
 }
+
+/**
+ * "12,-3,0" -> [12, -3, 0]. Text rather than an int[] (the drivers' array parsers cost more than the query),
+ * read without making a string per number (a 1,000-unit report reads 44,000 numbers).
+ */
+export function parseIntegers(text: string): number[] {
+  const numbers: number[] = [];
+  if (text === '') return numbers;
+  let value = 0;
+  let sign = 1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 44 /* , */) {
+      numbers.push(sign * value);
+      value = 0;
+      sign = 1;
+    } else if (code === 45 /* - */) {
+      sign = -1;
+    } else {
+      value = value * 10 + (code - 48);
+    }
+  }
+  numbers.push(sign * value);
+  return numbers;
+}
