@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
@@ -35,6 +36,18 @@ export default defineConfig({
       {
         find: /^use-sync-external-store\/shim(\/index\.js)?$/,
         replacement: fileURLToPath(new URL('src/app/use-sync-external-store.ts', import.meta.url)),
+      },
+      {
+        // Recharts (admin only) imports the shim's with-selector, whose CommonJS require of the shim above would
+        // make the entry chunk export a namespace object (~450 bytes on /s/:unitCode). React 19 needs no shim.
+        find: /^use-sync-external-store\/shim\/with-selector(\.js)?$/,
+        replacement: 'use-sync-external-store/with-selector.js',
+      },
+      {
+        // Recharts reads d3-scale as a namespace object (`import * as`); from the ES build that needs a runtime
+        // helper which rolldown puts in the entry chunk. The CommonJS build needs only helpers the entry has.
+        find: /^victory-vendor\/d3-scale$/,
+        replacement: createRequire(import.meta.url).resolve('victory-vendor/d3-scale'),
       },
     ],
   },

@@ -15,6 +15,7 @@ import { periodRange } from '../server/src/features/aggregates/period-slices.ts'
 import { loadSurveyCatalog } from '../server/src/features/surveys/surveys.service.ts';
 import { rankUnits } from '../server/src/scoring/ranking.ts';
 import { createServerDatabase } from '../tests/support/test-database.ts';
+import { createSyntheticUnits, loadSyntheticResponses, percentile } from './synthetic-responses.ts';
 
 const { values } = parseArgs({
   options: {
@@ -31,21 +32,6 @@ const YEAR = 2026;
 const BATCH = 1000;
 process.env.TEST_DATABASE_URL ??= process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-// Each response: a random unit and day of the year, every criterion at a random level (5 % n/a), feedback
-// given by 30 % (else its four criteria are hidden), plus the non-scored questions a real response carries.
-const INSERT = (table: string) => `
-  insert into ${table} (id, survey_key, survey_version, unit_id, channel, locale, local_date, answers, content_hash)
-  select gen_random_uuid(), 'sipas-2017', 1, ($1::int[])[1 + floor(random() * array_length($1::int[], 1))::int], 'kiosk', 'vi',
-         make_date(${YEAR}, 1, 1) + floor(random() * 365)::int,
-         (select jsonb_object_agg(q, case when random() < 0.05 then to_jsonb('na'::text) else to_jsonb(1 + floor(random() * 5)::int) end)
-            from unnest($2::text[]) q
-           where g > 0 and (f or q not like 'feedback%'))
-         || jsonb_build_object('feedback_given', f, 'gender', 'female', 'age_band', 'a35_49', 'improvement_priorities', jsonb_build_array('staff')),
-         md5(g::text)
-    from (select g, random() < 0.3 as f from generate_series(1, $3::int) g) s`;
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-
 const database = await createServerDatabase();
 const pool = new pg.Pool({ connectionString: database.url, max: 4 });
 const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -55,47 +41,10 @@ try {
   const definition = catalog.get('sipas-2017', 1)!.definition;
   const criteria = definition.scoring.components.flatMap((c) => c.criteria);
 
-  // Units: provinces of 99 communes each (1,000 units = 10 provinces + 990 communes).
-  const unitIds: number[] = [];
-  const provinceIds: number[] = [];
-  for (let p = 0; unitIds.length < UNITS; p++) {
-    const province = await db
-      .insertInto('units')
-      .values({ code: `B${p}`, name_vi: `Tỉnh ${p}`, full_name_vi: `Tỉnh ${p}`, type: 'tỉnh', level: 'province', valid_from: '2025-07-01' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    provinceIds.push(province.id);
-    unitIds.push(province.id);
-    const communes = Math.min(99, UNITS - unitIds.length);
-    if (communes === 0) continue;
-    const rows = await db
-      .insertInto('units')
-      .values(
-        Array.from({ length: communes }, (_, i) => ({
-          code: `B${p}-${i}`,
-          name_vi: `Xã ${p}-${i}`,
-          full_name_vi: `Xã ${p}-${i}`,
-          type: 'xã',
-          level: 'commune',
-          parent_id: province.id,
-          valid_from: '2025-07-01',
-        })),
-      )
-      .returning('id')
-      .execute();
-    unitIds.push(...rows.map((r) => r.id));
-  }
+  const { unitIds, provinceIds } = await createSyntheticUnits(db, UNITS, '2025-07-01');
 
-  async function load(table: string, count: number): Promise<number> {
-    const started = performance.now();
-    let left = Math.ceil(count / BATCH);
-    await Promise.all(
-      [0, 1].map(async () => {
-        while (left-- > 0) await pool.query(INSERT(table), [unitIds, criteria, BATCH]);
-      }),
-    );
-    return (count / (performance.now() - started)) * 1000;
-  }
+  const load = (table: string, count: number) =>
+    loadSyntheticResponses(pool, { table, count, unitIds, criteria, firstDay: `${YEAR}-01-01`, days: 365, batch: BATCH });
 
   interface ReportFigures {
     p50: number;

@@ -6,11 +6,18 @@ import type { Config } from './config.ts';
 import { DEFAULT_RATE_LIMITS } from './config.ts';
 import databasePlugin from './db/database.plugin.ts';
 import { seedDemoData, wantsDemoData } from './demo/demo.seed.ts';
+import { breakdownsRoutes } from './features/breakdowns/breakdowns.routes.ts';
+import { commentsRoutes } from './features/comments/comments.routes.ts';
+import { registerAuth } from './features/auth/auth.plugin.ts';
 import { devicesRoutes, registerKioskServiceWorker } from './features/devices/devices.routes.ts';
+import { exportsRoutes } from './features/exports/exports.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
+import { managementRoutes } from './features/management/management.routes.ts';
 import { seedProcedureCatalogue } from './features/procedures/procedures.seed.ts';
 import { proceduresRoutes } from './features/procedures/procedures.routes.ts';
 import { responsesRoutes } from './features/responses/responses.routes.ts';
+import { rankingsRoutes } from './features/rankings/rankings.routes.ts';
+import { reportsRoutes } from './features/reports/reports.routes.ts';
 import { resultsRoutes } from './features/results/results.routes.ts';
 import { loadSurveyCatalog } from './features/surveys/surveys.service.ts';
 import { surveysRoutes } from './features/surveys/surveys.routes.ts';
@@ -55,6 +62,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     }
 
     await registerRateLimiting(app, config.rateLimits ?? DEFAULT_RATE_LIMITS);
+    await registerAuth(app, { publicUrl: config.publicUrl ?? `http://localhost:${config.port}` });
     await app.register(healthRoutes, { prefix: '/api' });
     await app.register(surveysRoutes, { prefix: '/api', catalog });
     await app.register(unitsRoutes, { prefix: '/api' });
@@ -67,7 +75,13 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       ledgerResealMinutes: config.tokenLedgerResealMinutes,
     });
     await app.register(resultsRoutes, { prefix: '/api', catalog });
+    await app.register(rankingsRoutes, { prefix: '/api', catalog });
+    await app.register(reportsRoutes, { prefix: '/api', catalog });
+    await app.register(exportsRoutes, { prefix: '/api', catalog });
+    await app.register(commentsRoutes, { prefix: '/api', catalog });
+    await app.register(breakdownsRoutes, { prefix: '/api', catalog });
     await app.register(devicesRoutes, { prefix: '/api', catalog });
+    await app.register(managementRoutes, { prefix: '/api', catalog, publicUrl: config.publicUrl ?? `http://localhost:${config.port}` });
     await registerKioskServiceWorker(app, config.clientDist);
     await registerClientApp(app, config.clientDist);
     return app;

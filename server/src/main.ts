@@ -1,6 +1,8 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
+import { signalsLeftToPrimary, startWorkers, workerCount } from './cluster.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { announceFirstAdmin } from './features/auth/first-admin.ts';
 
 // The process entry: configuration from the environment, listen, and a graceful shutdown
 // (in-flight requests finish, then the database closes) on SIGTERM/SIGINT.
@@ -15,9 +17,11 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  if (startWorkers(workerCount(config, process.env))) return; // the primary of a multi-process server
 
   const app = await buildApp(config);
-  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+  if (config.database.kind === 'embedded') await announceFirstAdmin(app);
+  closeWithGrace({ delay: 10_000, skip: signalsLeftToPrimary() }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'closing after an error');
     else app.log.info({ signal }, 'closing');
     await app.close();

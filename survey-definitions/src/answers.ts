@@ -126,7 +126,7 @@ export function checkAnswers(definition: SurveyDefinition, input: unknown): Chec
   if (!isRecord(input)) {
     return { ok: false, issues: [{ path: 'answers', message: 'must be an object keyed by question id' }] };
   }
-  const questions = allQuestions(definition).map(({ question }) => question);
+  const questions = definition.sections.flatMap((section) => section.questions);
   const given = (id: string) => (Object.hasOwn(input, id) ? input[id] : undefined);
 
   // Visibility is decided on the valid answers only: an invalid answer is no answer.
@@ -158,9 +158,9 @@ export function checkAnswers(definition: SurveyDefinition, input: unknown): Chec
     }
   }
 
-  const known = new Set(questions.map((q) => q.id));
+  // The visibility map holds every question id of the definition.
   for (const id of Object.keys(input)) {
-    if (!known.has(id)) issues.push({ path: `answers.${id}`, message: 'unknown question' });
+    if (!visibility.has(id)) issues.push({ path: `answers.${id}`, message: 'unknown question' });
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, answers };
 }

@@ -1,5 +1,6 @@
 import { loadDefinitions } from '@sipas/survey-definitions/load';
 import { describe, expect, it } from 'vitest';
+import { signInPage } from '../support/admin-session.ts';
 import { seriousAxeViolations } from '../support/axe.ts';
 import { collectPageErrors, newDesktopContext } from '../support/browser.ts';
 import { useLiveServerAndBrowser } from '../support/live-server.ts';
@@ -15,10 +16,12 @@ describe('the administrator pages', () => {
     ['/admin/surveys', { level: 1 as const, name: 'Phiếu khảo sát' }],
     ['/admin/surveys/sipas-2017/1', { level: 1 as const, name: sipas2017.definition.title.vi }],
     ['/admin/surveys/sipas-2023-services/1', { level: 1 as const }],
+    ['/admin/users', { level: 1 as const, name: 'Người dùng và vai trò' }],
   ])('%s loads with no console error and no serious axe violation', async (path, heading) => {
     const context = await newDesktopContext(t.browser);
     const page = await context.newPage();
     const errors = collectPageErrors(page);
+    await signInPage(page, t.server.url);
     await page.goto(`${t.server.url}${path}`);
     await page.getByRole('heading', heading).first().waitFor();
     await page.waitForLoadState('networkidle');
@@ -30,6 +33,7 @@ describe('the administrator pages', () => {
   it('previews a survey version in both languages with its components, criteria and full hash', async () => {
     const context = await newDesktopContext(t.browser);
     const page = await context.newPage();
+    await signInPage(page, t.server.url);
     await page.goto(`${t.server.url}/admin/surveys`);
     await page.getByRole('row', { name: /sipas-2017/ }).getByRole('link').click();
     await page.getByRole('heading', { level: 1, name: sipas2017.definition.title.vi }).waitFor();

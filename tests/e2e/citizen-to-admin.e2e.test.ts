@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { signInPage } from '../support/admin-session.ts';
 import { collectPageErrors, newDesktopContext, newPhoneContext } from '../support/browser.ts';
 import { answerUpToLastScreen } from '../support/fill-questionnaire.ts';
 import { useLiveServerAndBrowser } from '../support/live-server.ts';
@@ -37,6 +38,7 @@ describe('a citizen answers on a phone and the administrator sees it', () => {
     const desktop = await newDesktopContext(t.browser);
     const admin = await desktop.newPage();
     const adminErrors = collectPageErrors(admin);
+    await signInPage(admin, t.server.url);
     await admin.goto(`${t.server.url}/admin`);
     const row = admin.getByRole('row', { name: /Cần Thơ/ });
     await row.waitFor();

@@ -4,6 +4,7 @@ import { createTokenKey, type CreatedTokenKey } from '../../server/src/features/
 import { vietnamDate } from '../../server/src/local-date.ts';
 import { seriousAxeViolations } from '../support/axe.ts';
 import { collectPageErrors, newDesktopContext, newPhoneContext } from '../support/browser.ts';
+import { answerAndSubmit } from '../support/fill-questionnaire.ts';
 import { useLiveServerAndBrowser } from '../support/live-server.ts';
 
 const SHOTS = process.env.E2E_SCREENSHOTS; // a folder to keep screenshots and PDFs of each page in, when set
@@ -27,20 +28,6 @@ const imagesLoaded = (page: Page) =>
 /** The browser reports an expected 4xx answer as a console error; anything else is a bug. */
 const realErrors = (errors: string[]) =>
   errors.filter((e) => !/^Failed to load resource: the server responded with a status of (401|404)\b/.test(e));
-
-/** Answers every question on the current screen as a satisfied citizen who gave no feedback. */
-async function answerScreen(page: Page): Promise<void> {
-  const groups = page.locator('main fieldset');
-  for (let i = 0; i < (await groups.count()); i++) {
-    const group = groups.nth(i);
-    const satisfied = group.getByRole('radio', { name: 'Hài lòng', exact: true });
-    const no = group.getByRole('radio', { name: 'Không', exact: true });
-    if (await satisfied.count()) await satisfied.check();
-    else if (await no.count()) await no.check();
-    else if (await group.getByRole('checkbox').count()) await group.getByRole('checkbox').first().check();
-    else if (await group.getByRole('radio').count()) await group.getByRole('radio').first().check();
-  }
-}
 
 describe('sheets that one-stop staff print', () => {
   const t = useLiveServerAndBrowser();
@@ -161,15 +148,7 @@ describe('sheets that one-stop staff print', () => {
     // The address in the poster's QR code (server: `<PUBLIC_URL>/s/<code>?channel=counter`).
     await page.goto(`${t.server.url}/s/92?channel=counter`);
     await page.getByRole('heading', { level: 2, name: /Phần 1\// }).waitFor();
-    for (let screens = 0; await page.getByRole('button', { name: 'Tiếp tục' }).count(); screens++) {
-      expect(screens).toBeLessThan(12);
-      await answerScreen(page);
-      const heading = await page.getByRole('heading', { level: 2 }).first().textContent();
-      await page.getByRole('button', { name: 'Tiếp tục' }).click();
-      await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).not.toBe(heading);
-    }
-    await answerScreen(page);
-    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await answerAndSubmit(page);
     await page.getByRole('heading', { level: 1, name: /cảm ơn/i }).waitFor();
     const stored = await t.server.app.db.selectFrom('responses').select(['channel', 'from_receipt']).execute();
     expect(stored).toEqual([{ channel: 'counter', from_receipt: false }]);

@@ -6,40 +6,18 @@ import { createTokenKey, type CreatedTokenKey } from '../../server/src/features/
 import { vietnamDate } from '../../server/src/local-date.ts';
 import { seriousAxeViolations } from '../support/axe.ts';
 import { collectPageErrors, newPhoneContext } from '../support/browser.ts';
+import { answerScreen, answerUpToLastScreen } from '../support/fill-questionnaire.ts';
 import { useLiveServerAndBrowser } from '../support/live-server.ts';
 
 const USED = 'Phiếu khảo sát này đã được sử dụng';
 const INVALID = 'Đường dẫn khảo sát không hợp lệ';
 const SHOTS = process.env.E2E_SCREENSHOTS; // a folder to keep screenshots of each page in, when set
 
-/** Answers every question on the current screen as a satisfied citizen who gave no feedback. */
-async function answerScreen(page: Page): Promise<void> {
-  const groups = page.locator('main fieldset');
-  for (let i = 0; i < (await groups.count()); i++) {
-    const group = groups.nth(i);
-    const satisfied = group.getByRole('radio', { name: 'Hài lòng', exact: true });
-    const no = group.getByRole('radio', { name: 'Không', exact: true });
-    if (await satisfied.count()) await satisfied.check();
-    else if (await no.count()) await no.check();
-    else if (await group.getByRole('checkbox').count()) await group.getByRole('checkbox').first().check();
-    else if (await group.getByRole('radio').count()) await group.getByRole('radio').first().check();
-  }
-}
-
 async function nextScreen(page: Page): Promise<void> {
   await answerScreen(page);
   const heading = await page.getByRole('heading', { level: 2 }).first().textContent();
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
   await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).not.toBe(heading);
-}
-
-/** Answers the remaining screens and stops before submitting. */
-async function answerToTheEnd(page: Page): Promise<void> {
-  for (let screens = 0; await page.getByRole('button', { name: 'Tiếp tục' }).count(); screens++) {
-    expect(screens).toBeLessThan(12);
-    await nextScreen(page);
-  }
-  await answerScreen(page);
 }
 
 /** The browser reports an expected 4xx answer as a console error; anything else is a bug. */
@@ -100,7 +78,7 @@ describe('a citizen scans the QR code on a dossier receipt, on a phone', () => {
     // The procedure stays in view on later screens too.
     expect(await page.getByText('Thủ tục đăng ký khai sinh').isVisible()).toBe(true);
 
-    await answerToTheEnd(page);
+    await answerUpToLastScreen(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await page.getByRole('heading', { level: 1, name: /cảm ơn/i }).waitFor();
@@ -179,7 +157,7 @@ describe('a citizen scans the QR code on a dossier receipt, on a phone', () => {
     await page.getByRole('heading', { level: 2, name: /Phần 1\// }).waitFor();
     // No procedure on this receipt: no procedure line.
     expect(await page.getByText('Thủ tục', { exact: true }).count()).toBe(0);
-    await answerToTheEnd(page);
+    await answerUpToLastScreen(page);
 
     // Meanwhile the same dossier answers from another device.
     const definition = await t.server.app.inject({ method: 'GET', url: '/api/surveys/sipas-2017' });

@@ -29,6 +29,7 @@ import { vietnamDate } from '../../server/src/local-date.ts';
 import { answerAll } from '../support/answers.ts';
 import { createTestApp } from '../support/test-app.ts';
 import { cloneEmbeddedDatabase, createServerDatabase, testDrivers, type TestDriver } from '../support/test-database.ts';
+import { adminHeaders } from '../support/admin-session.ts';
 
 // Aggregates (migration 0005) kept by triggers must always equal a recomputation from raw responses. The
 // recomputation here is independent of the SQL: plain TypeScript over the stored answers and the definitions.
@@ -369,7 +370,11 @@ describe.each(testDrivers())('aggregates on %s PostgreSQL', (driver) => {
     for (const definition of [v1, v2, services2023]) {
       const [report] = await scoreTallies(app.db, definition, { range, unitIds: [unit.canTho] });
       const results = (
-        await app.inject({ method: 'GET', url: `/api/results?survey=${definition.key}&unit=92&version=${definition.version}` })
+        await app.inject({
+          method: 'GET',
+          url: `/api/results?survey=${definition.key}&unit=92&version=${definition.version}&from=${range.from}&to=${range.to}&subtree=false`,
+          headers: await adminHeaders(app),
+        })
       ).json();
       expect(report!.respondents).toBe(results.responses);
       expect(report!.score.overall.method).toBe(definition.scoring.overallMethod);

@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { loadDefinitions } from '@sipas/survey-definitions/load';
 import type { SurveyDefinition } from '@sipas/survey-definitions/schema';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../server/src/db/database.ts';
 import { createTokenKey, type CreatedTokenKey } from '../../server/src/features/tokens/token-keys.service.ts';
 import { vietnamDate } from '../../server/src/local-date.ts';
 import { answerAll } from '../support/answers.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { testDrivers } from '../support/test-database.ts';
+import { createServerDatabase, testDrivers } from '../support/test-database.ts';
+import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
 const definition: SurveyDefinition = loadDefinitions().find(
   (d) => d.definition.key === 'sipas-2017' && d.definition.version === 1,
@@ -171,5 +175,76 @@ describe.each(testDrivers())('ingest on %s PostgreSQL', (driver) => {
       }
       expect(results).toEqual(Array(80).fill(201));
     });
+  });
+});
+
+// Several server processes (WORKERS) each group-commit their own batches: what must hold across them is
+// enforced by the database, so it is tested against the real multi-process entry.
+describe.each(testDrivers().filter((d) => d === 'postgres'))('ingest by a clustered server process (2 workers) on %s PostgreSQL', () => {
+  let server: ServerProcess;
+  let db: Kysely<Database>;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    const database = await createServerDatabase();
+    drop = database.drop;
+    server = await startServerProcess({
+      DATABASE_URL: database.url,
+      WORKERS: '2',
+      DEMO_DATA: 'off',
+      CLIENT_DIST: '/nonexistent',
+      RATE_LIMIT_TOKEN_PER_MINUTE: '1000',
+    });
+    // The first worker answers health checks before the second one listens.
+    for (let i = 0; i < 300 && !server.output().includes('2 server processes listening'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 2 }) }) });
+  }, 90_000);
+  afterAll(async () => {
+    await db?.destroy();
+    if (server) expect(await server.stop()).toBe(0);
+    await drop?.();
+  });
+
+  const post = (body: Record<string, unknown>) =>
+    fetch(`${server.url}/api/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const count = async (table: 'responses' | 'spent_tokens') =>
+    (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(db)).rows[0]!.n;
+
+  it('starts both workers', () => {
+    expect(server.output()).toContain('2 server processes listening');
+  });
+
+  it('stores a response resubmitted 20 times concurrently once, and refuses other content under its id', async () => {
+    const id = randomUUID();
+    const before = await count('responses');
+    const body = { id, survey: 'sipas-2017', version: 1, unit: '92', channel: 'kiosk', answers };
+    const results = await Promise.all(Array.from({ length: 20 }, () => post(body)));
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
+    expect(results.filter((r) => r.headers.get('idempotent-replayed') === null)).toHaveLength(1);
+    expect(await count('responses')).toBe(before + 1);
+
+    const conflicting = await post({ ...body, answers: answerAll(definition, 2) });
+    expect(conflicting.status).toBe(409);
+    expect(await count('responses')).toBe(before + 1);
+  });
+
+  it('takes one response per receipt token when different responses race for it', async () => {
+    const key = await createTokenKey(db, '92', vietnamDate(new Date()));
+    const minted = await fetch(`${server.url}/api/tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key.apiKey}` },
+      body: JSON.stringify({ dossierRef: `000.00.92.H11-${randomUUID()}` }),
+    });
+    expect(minted.status).toBe(201);
+    const { token } = (await minted.json()) as { token: string };
+    const [responsesBefore, spentBefore] = [await count('responses'), await count('spent_tokens')];
+
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => post({ id: randomUUID(), token, survey: 'sipas-2017', version: 1, answers })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, ...Array(11).fill(409)]);
+    expect(await count('responses')).toBe(responsesBefore + 1);
+    expect(await count('spent_tokens')).toBe(spentBefore + 1);
   });
 });

@@ -8,6 +8,7 @@ import type { Config } from '../../server/src/config.ts';
 import { answerAll } from '../support/answers.ts';
 import { createServerDatabase, testDrivers } from '../support/test-database.ts';
 import type { SurveyDefinition } from '@sipas/survey-definitions/schema';
+import { adminHeaders } from '../support/admin-session.ts';
 
 // A published version is immutable: the server records its hash the first time and refuses to start
 // if the file changes under the same version; a new version is a new file, and old responses keep theirs.
@@ -66,9 +67,10 @@ describe.each(testDrivers())('published survey versions on %s PostgreSQL', (driv
 
       const stored = await app.db.selectFrom('responses').select(['survey_key', 'survey_version']).execute();
       expect(stored).toEqual([{ survey_key: 'sipas-2017', survey_version: 1 }]);
-      const results = (await app.inject({ method: 'GET', url: '/api/results?survey=sipas-2017&unit=92&version=1' })).json();
+      const headers = await adminHeaders(app);
+      const results = (await app.inject({ method: 'GET', url: '/api/results?survey=sipas-2017&unit=92&version=1', headers })).json();
       expect(results.responses).toBe(1);
-      const latestResults = (await app.inject({ method: 'GET', url: '/api/results?survey=sipas-2017&unit=92' })).json();
+      const latestResults = (await app.inject({ method: 'GET', url: '/api/results?survey=sipas-2017&unit=92', headers })).json();
       expect(latestResults.survey.version).toBe(2);
       expect(latestResults.responses).toBe(0);
     } finally {

@@ -1,6 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { loadDefinitions } from '@sipas/survey-definitions/load';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importUnitsCsv } from '../../server/src/features/units/units-import.service.ts';
+import { adminHeaders } from '../support/admin-session.ts';
+import { answerAll } from '../support/answers.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { testDrivers } from '../support/test-database.ts';
 
@@ -69,7 +73,8 @@ describe.each(testDrivers())('importing units on %s PostgreSQL', (driver) => {
     const report = await importUnitsCsv(t.app.db, GOOD_FILE);
     expect(report).toEqual({ dryRun: false, committed: true, rows: 8, inserted: 8, updated: 0, unchanged: 0, errors: [] });
 
-    const get = async (url: string) => (await t.app.inject({ method: 'GET', url })).json();
+    const headers = await adminHeaders(t.app);
+    const get = async (url: string) => (await t.app.inject({ method: 'GET', url, headers })).json();
     const march = await get('/api/units/42-SNNMT/lineage?on=2025-03-01');
     expect(march.unit).toMatchObject({ parentCode: '42', validFrom: '2025-03-01', validTo: '2025-06-30', groupTags: ['kind:department'] });
     expect(march.predecessors.map((l: { unit: { code: string } }) => l.unit.code)).toEqual(['42-SNNPTNT', '42-STNMT']);
@@ -87,6 +92,20 @@ describe.each(testDrivers())('importing units on %s PostgreSQL', (driver) => {
       'Chi nhánh khu vực 1, Sở Tài chính',
     ]);
     expect((await get('/api/units?parent=42&level=department')).units).toHaveLength(3);
+  });
+
+  it('takes responses for a new unit as soon as its import commits', async () => {
+    const sipas2017 = loadDefinitions().find((d) => d.definition.key === 'sipas-2017')!.definition;
+    const respond = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/responses',
+        payload: { id: randomUUID(), survey: 'sipas-2017', version: 1, unit: '42-XA-MOI', answers: answerAll(sipas2017, 5) },
+      });
+    expect((await respond()).statusCode).toBe(400); // unknown until imported (and the miss is cached)
+    const report = await importUnitsCsv(t.app.db, [HEADER, 'XA-MOI,Xã Mới,,,commune,xã,42,2025-07-01,,,,'.replace('XA-MOI', '42-XA-MOI')].join('\n'));
+    expect(report).toMatchObject({ committed: true, inserted: 1, errors: [] });
+    expect((await respond()).statusCode).toBe(201);
   });
 
   it('changes nothing when the same file is imported again', async () => {

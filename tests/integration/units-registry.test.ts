@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedUnitRegistry } from '../../server/src/features/units/units.seed.ts';
+import { adminHeaders, type TestAccount } from '../support/admin-session.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { testDrivers } from '../support/test-database.ts';
 
@@ -25,11 +26,26 @@ describe.each(testDrivers())('the unit registry on %s PostgreSQL', (driver) => {
   afterAll(async () => t.close());
 
   const get = async (url: string) => {
-    const res = await t.app.inject({ method: 'GET', url });
+    const res = await t.app.inject({ method: 'GET', url, headers: await adminHeaders(t.app) });
     return { status: res.statusCode, body: res.json() };
   };
   const codes = (units: Array<{ code: string }>) => units.map((u) => u.code);
   const links = (list: Link[]) => list.map((l) => `${l.unit.code} ${l.unit.validFrom} ${l.kind}`);
+
+  it('lists units only to a signed-in user, each seeing the units they may read', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/units' })).statusCode).toBe(401);
+    const listAs = async (account: TestAccount, url: string) => {
+      const res = await t.app.inject({ method: 'GET', url, headers: await adminHeaders(t.app, account) });
+      expect(res.statusCode).toBe(200);
+      return codes(res.json().units);
+    };
+    // A province manager starts at the province, a commune viewer at the commune, never at the neighbours.
+    expect(await listAs({ role: 'unit-manager', unitCode: '92' }, '/api/units')).toEqual(['92']);
+    expect(await listAs({ role: 'viewer', unitCode: '31120' }, '/api/units')).toEqual(['31120']);
+    expect(await listAs({ role: 'viewer', unitCode: '31120' }, '/api/units?level=province')).toEqual([]);
+    expect(await listAs({ role: 'viewer', unitCode: '31120' }, '/api/units?parent=92')).toEqual(['31120']);
+    expect((await listAs({ role: 'unit-manager', unitCode: '92' }, '/api/units?parent=92')).length).toBeGreaterThan(1);
+  });
 
   it('lists the 34 provinces today and the 63 on 30/06/2025, in the same shape as before', async () => {
     const today = await get('/api/units');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Config } from '../../server/src/config.ts';
+import { rememberLiveApp } from './admin-session.ts';
 import { launchBrowser } from './browser.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
 import type { TestDriver } from './test-database.ts';
@@ -12,6 +13,7 @@ export interface LiveServer extends TestApp {
 export async function startLiveServer(driver: TestDriver = 'embedded', overrides: Partial<Config> = {}): Promise<LiveServer> {
   const t = await createTestApp(driver, overrides);
   const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  rememberLiveApp(address, t.app);
   return { ...t, url: address };
 }
 

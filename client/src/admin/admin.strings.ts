@@ -13,27 +13,7 @@ export const adminStrings: Dictionary<
   | 'searchHint'
   | 'noMatch'
   | 'survey'
-  | 'backToUnits'
-  | 'overall'
-  | 'overallHint'
-  | 'responses'
-  | 'method'
-  | 'componentsCaption'
-  | 'colComponent'
-  | 'colShare'
-  | 'colN'
-  | 'colCriterion'
-  | 'showCriteria'
-  | 'hideCriteria'
-  | 'expandAll'
-  | 'collapseAll'
-  | 'noData'
-  | 'unknownUnit'
-  | 'unknownUnitText'
   | 'unknownSurvey'
-  | 'retrieved'
-  | 'satisfiedOf'
-  | 'smallSample'
   | 'methodMeanOfComponents'
   | 'methodPooledItems'
   | 'methodRespondentLevel'
@@ -54,27 +34,7 @@ export const adminStrings: Dictionary<
     searchHint: 'Nhập tên hoặc mã đơn vị',
     noMatch: 'Không có đơn vị nào phù hợp.',
     survey: 'Phiếu khảo sát',
-    backToUnits: 'Danh sách đơn vị',
-    overall: 'Tỷ lệ hài lòng chung',
-    overallHint: 'Cách tính: {method}',
-    responses: 'Số phiếu hợp lệ',
-    method: 'Cách tính',
-    componentsCaption: 'Tỷ lệ hài lòng theo yếu tố',
-    colComponent: 'Yếu tố / tiêu chí',
-    colShare: 'Tỷ lệ hài lòng',
-    colN: 'Số câu trả lời hợp lệ',
-    colCriterion: 'Tiêu chí',
-    showCriteria: 'Xem tiêu chí của {name}',
-    hideCriteria: 'Ẩn tiêu chí của {name}',
-    expandAll: 'Mở tất cả tiêu chí',
-    collapseAll: 'Thu gọn tất cả',
-    noData: 'Chưa có phiếu trả lời nào cho đơn vị này.',
-    unknownUnit: 'Không tìm thấy đơn vị',
-    unknownUnitText: 'Không có đơn vị hoặc phiếu khảo sát nào ứng với địa chỉ này.',
     unknownSurvey: 'Không tìm thấy phiếu khảo sát',
-    retrieved: 'Số liệu lúc {time}',
-    satisfiedOf: '{satisfied}/{n} hài lòng',
-    smallSample: 'Cỡ mẫu nhỏ ({n} phiếu): kết quả chỉ mang tính tham khảo.',
     methodMeanOfComponents: 'trung bình các yếu tố',
     methodPooledItems: 'tỷ lệ gộp trên mọi câu trả lời',
     methodRespondentLevel: 'trung bình theo người trả lời',
@@ -95,27 +55,7 @@ export const adminStrings: Dictionary<
     searchHint: 'Type a name or a code',
     noMatch: 'No unit matches.',
     survey: 'Survey',
-    backToUnits: 'All units',
-    overall: 'Overall satisfaction',
-    overallHint: 'Method: {method}',
-    responses: 'Valid responses',
-    method: 'Method',
-    componentsCaption: 'Satisfaction by factor',
-    colComponent: 'Factor / criterion',
-    colShare: 'Satisfied',
-    colN: 'Valid answers',
-    colCriterion: 'Criterion',
-    showCriteria: 'Show criteria of {name}',
-    hideCriteria: 'Hide criteria of {name}',
-    expandAll: 'Expand all criteria',
-    collapseAll: 'Collapse all',
-    noData: 'No responses yet for this unit.',
-    unknownUnit: 'Unit not found',
-    unknownUnitText: 'No unit or survey matches this address.',
     unknownSurvey: 'Survey not found',
-    retrieved: 'Data as of {time}',
-    satisfiedOf: '{satisfied} of {n} satisfied',
-    smallSample: 'Small sample ({n} responses): indicative only.',
     methodMeanOfComponents: 'mean of factors',
     methodPooledItems: 'pooled share over all answers',
     methodRespondentLevel: 'mean over respondents',

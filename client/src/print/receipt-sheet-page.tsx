@@ -5,6 +5,7 @@ import { ApiRequestError, NetworkError } from '../lib/api.ts';
 import { commonStrings } from '../lib/i18n.ts';
 import { useTranslate } from '../lib/locale-context.tsx';
 import { inBatches, MAX_DOSSIER_REF_LENGTH, parseDossierRefs } from './dossier-refs.ts';
+import { HintedField } from './hinted-field.tsx';
 import { mintBatch } from './mint-batch.api.ts';
 import { fetchProcedure } from './procedure.api.ts';
 import { formatDay, svgDataUrl } from './qr-card.ts';
@@ -129,11 +130,7 @@ export function ReceiptSheetPage() {
               </ul>
             </div>
           )}
-          <div className="field">
-            <label htmlFor="print-key">{t('apiKey')}</label>
-            <p className="field__hint" id="print-key-hint">
-              {t('apiKeyHint')}
-            </p>
+          <HintedField id="print-key" label={t('apiKey')} hint={t('apiKeyHint')}>
             <input
               id="print-key"
               className="field__input"
@@ -145,12 +142,8 @@ export function ReceiptSheetPage() {
               value={apiKey}
               onChange={(e) => setApiKey(e.target.value)}
             />
-          </div>
-          <div className="field">
-            <label htmlFor="print-refs">{t('refs')}</label>
-            <p className="field__hint" id="print-refs-hint">
-              {t('refsHint')}
-            </p>
+          </HintedField>
+          <HintedField id="print-refs" label={t('refs')} hint={t('refsHint')}>
             <textarea
               id="print-refs"
               className="field__input field__input--refs"
@@ -161,12 +154,8 @@ export function ReceiptSheetPage() {
               value={refsText}
               onChange={(e) => setRefsText(e.target.value)}
             />
-          </div>
-          <div className="field">
-            <label htmlFor="print-procedure">{t('procedure')}</label>
-            <p className="field__hint" id="print-procedure-hint">
-              {t('procedureHint')}
-            </p>
+          </HintedField>
+          <HintedField id="print-procedure" label={t('procedure')} hint={t('procedureHint')}>
             <input
               id="print-procedure"
               className="field__input field__input--code"
@@ -176,7 +165,7 @@ export function ReceiptSheetPage() {
               value={procedureCode}
               onChange={(e) => setProcedureCode(e.target.value)}
             />
-          </div>
+          </HintedField>
           <div className="field">
             <label htmlFor="print-channel">{t('channel')}</label>
             <select

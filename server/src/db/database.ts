@@ -16,6 +16,10 @@ export interface Database {
   response_tallies_recomputed: ResponseTalliesTable;
   tally_questions: TallyQuestionsView;
   tally_versions: TallyVersionsTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  sessions: SessionsTable;
+  sign_in_failures: SignInFailuresTable;
 }
 
 export interface UnitsTable {
@@ -139,6 +143,8 @@ export interface ResponseTalliesTable {
   scored: number;
   share_sum: ColumnType<string, string | number, string | number>;
   share_sq_sum: ColumnType<string, string | number, string | number>;
+  /** Σ of a 60-bit hash of each response id, mod 2^60 (migration 0007; results/fingerprint.ts). */
+  id_digest: ColumnType<string, string | number | bigint, string | number | bigint>;
 }
 
 /** View: the level questions (satisfaction5, scale4) of each recorded survey version, in definition order. */
@@ -159,4 +165,40 @@ export interface TallyVersionsTable {
   questions: ColumnType<Record<string, [number, boolean]>, string, string>;
   size: number;
   satisfied_levels: string[];
+}
+
+/** An administrator's account (migration 0006); login unique ignoring case, password as an argon2id PHC string. */
+export interface UsersTable {
+  id: Generated<number>;
+  login: string;
+  display_name: string;
+  password_hash: string;
+  created_at: Generated<Date>;
+  disabled_at: Date | null;
+}
+
+export type RoleName = 'system-admin' | 'unit-manager' | 'viewer';
+
+/** A role over the subtree of unit_id (null only for system-admin). */
+export interface UserRolesTable {
+  id: Generated<number>;
+  user_id: number;
+  role: RoleName;
+  unit_id: number | null;
+  created_at: Generated<Date>;
+}
+
+/** A signed-in browser: the sha256 of its random session id; idle end from last_seen_at, absolute end expires_at. */
+export interface SessionsTable {
+  id_hash: string;
+  user_id: number;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  expires_at: Date;
+}
+
+/** A failed sign-in for a login name (lower case), for throttling. */
+export interface SignInFailuresTable {
+  login_key: string;
+  failed_at: Generated<Date>;
 }

@@ -4,6 +4,9 @@ import * as unitRegistry from './migrations/0002-unit-registry.ts';
 import * as receiptTokens from './migrations/0003-receipt-tokens.ts';
 import * as kioskDevices from './migrations/0004-kiosk-devices.ts';
 import * as responseTallies from './migrations/0005-response-tallies.ts';
+import * as accounts from './migrations/0006-accounts.ts';
+import * as responseDigests from './migrations/0007-response-digests.ts';
+import * as responsesUnitIdOrder from './migrations/0008-responses-unit-id-order.ts';
 
 /** Listed explicitly (not read from disk) so the order is reviewable and nothing depends on the CWD. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +15,9 @@ const migrations: Record<string, Migration> = {
   '0003-receipt-tokens': receiptTokens,
   '0004-kiosk-devices': kioskDevices,
   '0005-response-tallies': responseTallies,
+  '0006-accounts': accounts,
+  '0007-response-digests': responseDigests,
+  '0008-responses-unit-id-order': responsesUnitIdOrder,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {

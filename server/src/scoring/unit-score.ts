@@ -30,7 +30,7 @@ export interface ScoringSpec {
 /**
  * Sums over the respondents with at least one valid scored answer of yᵣ = 100 × their satisfied ÷ valid
  * scored answers (percent, like every share here): count, Σ yᵣ and Σ yᵣ². The `scored`, `share_sum` and
- * `share_sq_sum` of respondent_tallies, or a count(*), sum(y), sum(y * y) over a per-respondent subquery.
+ * `share_sq_sum` of response_tallies (migration 0005), or a count(*), sum(y), sum(y * y) over a per-respondent subquery.
  */
 export interface RespondentShareSums {
   respondents: number;

@@ -200,6 +200,8 @@ export interface TallyValues {
   scored: number;
   shareSum: string;
   shareSqSum: string;
+  /** Sum of the response-id hashes (migration 0007); null before it. */
+  idDigest: string | null;
 }
 
 export interface TallyDiffRow {
@@ -232,12 +234,14 @@ export async function diffTallies(db: Db, limit: number): Promise<{ total: numbe
     s_scored: number | null;
     s_share_sum: string | null;
     s_share_sq_sum: string | null;
+    s_id_digest: string | null;
     expected: boolean;
     e_respondents: number | null;
     e_level_counts: number[] | null;
     e_scored: number | null;
     e_share_sum: string | null;
     e_share_sq_sum: string | null;
+    e_id_digest: string | null;
   }>`
     select count(*) over ()::int as total,
            coalesce(t.unit_id, r.unit_id) as unit_id,
@@ -249,17 +253,20 @@ export async function diffTallies(db: Db, limit: number): Promise<{ total: numbe
            t.unit_id is not null as stored,
            t.respondents as s_respondents, t.level_counts as s_level_counts, t.scored as s_scored,
            t.share_sum::text as s_share_sum, t.share_sq_sum::text as s_share_sq_sum,
+           -- through JSON, so a database migrated only to 0005 (no id_digest yet) reads null
+           row_to_json(t)->>'id_digest' as s_id_digest,
            r.unit_id is not null as expected,
            r.respondents as e_respondents, r.level_counts as e_level_counts, r.scored as e_scored,
-           r.share_sum::text as e_share_sum, r.share_sq_sum::text as e_share_sq_sum
+           r.share_sum::text as e_share_sum, r.share_sq_sum::text as e_share_sq_sum,
+           row_to_json(r)->>'id_digest' as e_id_digest
       from response_tallies t
       full join response_tallies_recomputed r
         on r.unit_id = t.unit_id and r.survey_key = t.survey_key and r.survey_version = t.survey_version
        and r.grain = t.grain and r.period_start = t.period_start
      where t.unit_id is null
         or r.unit_id is null
-        or (t.respondents, t.level_counts, t.scored, t.share_sum, t.share_sq_sum)
-           is distinct from (r.respondents, r.level_counts, r.scored, r.share_sum, r.share_sq_sum)
+        -- every column, so later ones (0007's id_digest) are compared too: the view lists them in the table's order
+        or row(t.*) is distinct from row(r.*)
      order by 2, 4, 5, 6, 7
      limit ${limit}`.execute(db);
   const values = (row: (typeof rows)[number], side: 's' | 'e'): TallyValues => ({
@@ -268,6 +275,7 @@ export async function diffTallies(db: Db, limit: number): Promise<{ total: numbe
     scored: row[`${side}_scored`]!,
     shareSum: row[`${side}_share_sum`]!,
     shareSqSum: row[`${side}_share_sq_sum`]!,
+    idDigest: row[`${side}_id_digest`],
   });
   return {
     total: rows[0]?.total ?? 0,

@@ -138,6 +138,7 @@ describe('describeTallyDifference', () => {
     ],
     ['a slot beyond the questions', row({ levelCounts: [...row().levelCounts, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7] }), row(), ['level_counts slot 31: stored 7, expected none']],
     ['wrong sums', row({ shareSum: '100', shareSqSum: '10000' }), row(), ['share_sum: stored 100, expected 150.0000000000', 'share_sq_sum: stored 10000, expected 12500.00000000000000000000']],
+    ['a wrong response-id digest', row({ idDigest: '12' }), row({ idDigest: '34' }), ['id_digest: stored 12, expected 34']],
   ])('%s', (_name, stored, expected, lines) => {
     expect(describeTallyDifference(stored, expected, questions)).toEqual(lines);
   });

@@ -102,6 +102,7 @@ export interface ComparedTally {
   scored: number;
   shareSum: string;
   shareSqSum: string;
+  idDigest?: string | null;
 }
 
 /**
@@ -132,6 +133,9 @@ export function describeTallyDifference(
     if (normalDecimal(stored[column]) !== normalDecimal(expected[column])) {
       lines.push(`${column === 'shareSum' ? 'share_sum' : 'share_sq_sum'}: stored ${stored[column]}, expected ${expected[column]}`);
     }
+  }
+  if ((stored.idDigest ?? null) !== (expected.idDigest ?? null)) {
+    lines.push(`id_digest: stored ${stored.idDigest ?? 'none'}, expected ${expected.idDigest ?? 'none'}`);
   }
   return lines;
 }

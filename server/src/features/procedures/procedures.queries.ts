@@ -1,20 +1,13 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Procedure } from '../../api/procedures.schemas.ts';
 import type { Database, ProceduresTable } from '../../db/database.ts';
+import { PROCEDURE_COLUMNS } from './procedures.csv.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type ProcedureValues = Omit<ProceduresTable, 'id'>;
 
-const COLUMNS = [
-  'code',
-  'name_vi',
-  'field',
-  'promulgating_agency',
-  'executing_agency',
-  'catalogue_type',
-  'state',
-  'portal_url',
-] as const;
+// The import layout names the table's own columns.
+const COLUMNS = PROCEDURE_COLUMNS;
 
 export async function lockProcedureCatalogue(trx: Transaction<Database>): Promise<void> {
   await sql`select pg_advisory_xact_lock(${PROCEDURE_CATALOGUE_LOCK})`.execute(trx);

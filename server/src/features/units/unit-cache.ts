@@ -22,3 +22,8 @@ export async function findUnitValidOnCached(db: Kysely<Database>, code: string, 
   cache.set(key, { unit, until: Date.now() + TTL_MS });
   return unit;
 }
+
+/** After an import: the next lookups read the registry again (this process; other workers within the TTL). */
+export function forgetCachedUnits(db: Kysely<Database>): void {
+  caches.delete(db);
+}

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { sortErrors, type ImportError } from './csv-table.ts';
+import { forgetCachedUnits } from './unit-cache.ts';
 import { parseUnitsCsv, type ParsedUnits } from './units.csv.ts';
 import { planUnitImport, type PlannedRow, type UnitRef } from './units.import-plan.ts';
 import { insertUnits, loadRegistry, lockUnitRegistry, replacePredecessors, updateUnit, type UnitValues } from './units.queries.ts';
@@ -40,7 +41,7 @@ export async function importUnitsCsv(db: Kysely<Database>, text: string, options
 export async function importUnits(db: Kysely<Database>, parsed: ParsedUnits, options: ImportOptions = {}): Promise<ImportReport> {
   const dryRun = options.dryRun ?? false;
   try {
-    return await db.transaction().execute(async (trx) => {
+    const report = await db.transaction().execute(async (trx) => {
       await lockUnitRegistry(trx);
       const registry = await loadRegistry(trx);
       const plan = planUnitImport(parsed.rows, parsed.invalidCodes, registry.units, registry.links);
@@ -61,6 +62,9 @@ export async function importUnits(db: Kysely<Database>, parsed: ParsedUnits, opt
       if (dryRun) throw new DryRunRollback(report);
       return { ...report, committed: true };
     });
+    // Responses check unit codes through a cache; a new or changed unit must count from now on.
+    if (report.committed && report.inserted + report.updated > 0) forgetCachedUnits(db);
+    return report;
   } catch (error) {
     if (error instanceof DryRunRollback) return error.report;
     throw error;

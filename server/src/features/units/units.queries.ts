@@ -24,9 +24,11 @@ export async function findUnitValidOn(db: Kysely<Database>, code: string, date: 
 export interface UnitListFilter {
   level?: string;
   parentId?: number;
-  /** Only units without a parent. */
+  /** Only units without a parent (with `within`: the units whose parent lies outside it, its roots). */
   topLevel?: boolean;
   groupTag?: string;
+  /** Only these units (the ones a signed-in user may read); absent: all. */
+  within?: readonly number[];
 }
 
 export async function listUnitsValidOn(db: Kysely<Database>, date: string, filter: UnitListFilter = {}): Promise<UnitWithCount[]> {
@@ -39,7 +41,13 @@ export async function listUnitsValidOn(db: Kysely<Database>, date: string, filte
     .where((eb) => eb.or([eb('u.valid_to', 'is', null), eb('u.valid_to', '>=', date)]));
   if (filter.level) query = query.where('u.level', '=', filter.level);
   if (filter.parentId !== undefined) query = query.where('u.parent_id', '=', filter.parentId);
-  if (filter.topLevel) query = query.where('u.parent_id', 'is', null);
+  const within = filter.within ? [...filter.within] : undefined;
+  if (within) query = query.where(sql<boolean>`${sql.ref('u.id')} = any(${within}::int[])`);
+  if (filter.topLevel && within) {
+    query = query.where((eb) =>
+      eb.or([eb('u.parent_id', 'is', null), sql<boolean>`not (${sql.ref('u.parent_id')} = any(${within}::int[]))`]),
+    );
+  } else if (filter.topLevel) query = query.where('u.parent_id', 'is', null);
   if (filter.groupTag) query = query.where(sql<boolean>`${sql.ref('u.group_tags')} @> array[${filter.groupTag}]::text[]`);
   const rows = await query
     .groupBy(['u.id', 'u.code', 'u.name_vi', 'u.name_en', 'u.full_name_vi', 'u.type'])

@@ -9,13 +9,16 @@ import {
   Unit,
 } from '../../api/units.schemas.ts';
 import { NotFoundError } from '../../http/errors.ts';
+import { permittedUnitIds } from '../auth/authorize.ts';
 import { vietnamDate } from '../../local-date.ts';
 import { findUnitValidOn, toUnit } from './units.queries.ts';
 import { getUnitChildren, getUnitLineage, listUnits } from './units.service.ts';
 
 export const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
+  // The list carries response counts: administrators only, each seeing the units they may read.
   app.get('/units', { schema: { querystring: UnitListQuery, response: { 200: UnitListResponse } } }, async (request) => {
-    return { units: await listUnits(app.db, request.query, vietnamDate(new Date())) };
+    const permitted = await permittedUnitIds(request, 'read');
+    return { units: await listUnits(app.db, request.query, vietnamDate(new Date()), permitted) };
   });
 
   app.get('/units/:code', { schema: { params: UnitParams, response: { 200: Unit } } }, async (request) => {

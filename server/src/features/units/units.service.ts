@@ -16,7 +16,16 @@ import {
 } from './units.queries.ts';
 
 /** Units valid on a date; without `level` or `parent`, the top level (the provinces). */
-export async function listUnits(db: Kysely<Database>, query: UnitListQuery, today: string): Promise<UnitWithCount[]> {
+/**
+ * Units valid on a date (today by default). `permitted`: the units the user may read ('all' for a system
+ * administrator); a scoped user's plain list starts at the roots of their subtrees instead of the provinces.
+ */
+export async function listUnits(
+  db: Kysely<Database>,
+  query: UnitListQuery,
+  today: string,
+  permitted: 'all' | readonly number[] = 'all',
+): Promise<UnitWithCount[]> {
   const date = query.on ?? today;
   let parentId: number | undefined;
   if (query.parent) {
@@ -33,6 +42,7 @@ export async function listUnits(db: Kysely<Database>, query: UnitListQuery, toda
     parentId,
     topLevel: !query.level && !query.parent,
     groupTag: query.group,
+    ...(permitted === 'all' ? {} : { within: permitted }),
   });
 }
 

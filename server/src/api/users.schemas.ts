@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { LoginName, RoleAssignment, RoleName } from './auth.schemas.ts';
+import { UnitCode } from './units.schemas.ts';
+
+export const UserSummary = z.object({
+  id: z.number().int(),
+  login: z.string(),
+  displayName: z.string(),
+  createdAt: z.string(),
+  disabledAt: z.string().nullable(),
+  roles: z.array(RoleAssignment),
+});
+export type UserSummary = z.infer<typeof UserSummary>;
+
+export const UserListResponse = z.object({ users: z.array(UserSummary) });
+export type UserListResponse = z.infer<typeof UserListResponse>;
+
+const Password = z.string().min(10, 'must have at least 10 characters').max(1024);
+
+export const CreateUserBody = z
+  .strictObject({
+    login: LoginName,
+    displayName: z.string().trim().min(1).max(200),
+    role: RoleName,
+    /** The root of the subtree (the unit with this code valid today); required unless system-admin. */
+    unitCode: UnitCode.optional(),
+    /** Without it the server generates one and answers it once. */
+    password: Password.optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.role !== 'system-admin' && !body.unitCode) {
+      ctx.addIssue({ code: 'custom', path: ['unitCode'], message: 'is required for this role' });
+    }
+    if (body.role === 'system-admin' && body.unitCode) {
+      ctx.addIssue({ code: 'custom', path: ['unitCode'], message: 'must be empty for a system administrator' });
+    }
+  });
+export type CreateUserBody = z.infer<typeof CreateUserBody>;
+
+export const UserParams = z.object({ id: z.coerce.number().int().positive() });
+
+export const ResetPasswordBody = z.strictObject({ password: Password.optional() });
+export type ResetPasswordBody = z.infer<typeof ResetPasswordBody>;
+
+/** The account, and the password when the server generated it (shown once, never stored in clear). */
+export const UserWithPassword = z.object({ user: UserSummary, password: z.string().nullable() });
+export type UserWithPassword = z.infer<typeof UserWithPassword>;

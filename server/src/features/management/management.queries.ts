@@ -1,0 +1,139 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
+
+type Db = Kysely<Database>;
+
+export interface UnitRef {
+  id: number;
+  code: string;
+  nameVi: string;
+  nameEn: string | null;
+}
+
+/** The unit with this code valid on the date (codes are reused after mergers). */
+export async function findUnitOn(db: Db, code: string, date: string): Promise<UnitRef | undefined> {
+  const row = await db
+    .selectFrom('units')
+    .select(['id', 'code', 'name_vi', 'name_en'])
+    .where('code', '=', code)
+    .where('valid_from', '<=', date)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', date)]))
+    .orderBy('valid_from', 'desc')
+    .executeTakeFirst();
+  return row && { id: row.id, code: row.code, nameVi: row.name_vi, nameEn: row.name_en };
+}
+
+/**
+ * The ids of a unit and of every unit below it, whatever their validity: a kiosk or key of a commune
+ * that has since ceased still belongs to the subtree it was in.
+ */
+export async function subtreeUnitIds(db: Db, rootId: number): Promise<number[]> {
+  const { rows } = await sql<{ id: number }>`
+    with recursive subtree(id) as (
+      select ${rootId}::int
+      union
+      select u.id from units u join subtree s on u.parent_id = s.id
+    )
+    select id from subtree`.execute(db);
+  return rows.map((row) => row.id);
+}
+
+export interface KioskRow {
+  id: string;
+  name: string;
+  unit: Omit<UnitRef, 'id'>;
+  surveyKey: string;
+  idleSeconds: number;
+  createdAt: Date;
+  enrolledAt: Date | null;
+  revokedAt: Date | null;
+  enrolmentCodeExpiresAt: Date | null;
+  lastContactAt: Date | null;
+  queueDepth: number | null;
+  deadLetters: number | null;
+  appVersion: string | null;
+}
+
+export async function listKiosksOfUnits(db: Db, unitIds: readonly number[]): Promise<KioskRow[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('kiosk_devices as d')
+    .innerJoin('units as u', 'u.id', 'd.unit_id')
+    .select([
+      'd.id',
+      'd.name',
+      'u.code',
+      'u.name_vi',
+      'u.name_en',
+      'd.survey_key',
+      'd.idle_seconds',
+      'd.created_at',
+      'd.enrolled_at',
+      'd.revoked_at',
+      'd.enrol_code_expires_at',
+      'd.last_contact_at',
+      'd.queue_depth',
+      'd.dead_letters',
+      'd.app_version',
+    ])
+    .where('d.unit_id', 'in', [...unitIds])
+    .orderBy('u.code')
+    .orderBy('d.name')
+    .orderBy('d.created_at')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    unit: { code: r.code, nameVi: r.name_vi, nameEn: r.name_en },
+    surveyKey: r.survey_key,
+    idleSeconds: r.idle_seconds,
+    createdAt: r.created_at,
+    enrolledAt: r.enrolled_at,
+    revokedAt: r.revoked_at,
+    enrolmentCodeExpiresAt: r.enrol_code_expires_at,
+    lastContactAt: r.last_contact_at,
+    queueDepth: r.queue_depth,
+    deadLetters: r.dead_letters,
+    appVersion: r.app_version,
+  }));
+}
+
+/** The unit a kiosk belongs to and whether it was revoked; undefined for an unknown id. */
+export async function findKioskOwner(db: Db, id: string): Promise<{ unitId: number; revokedAt: Date | null } | undefined> {
+  const row = await db.selectFrom('kiosk_devices').select(['unit_id', 'revoked_at']).where('id', '=', id).executeTakeFirst();
+  return row && { unitId: row.unit_id, revokedAt: row.revoked_at };
+}
+
+export interface TokenKeyRow {
+  keyId: string;
+  unit: Omit<UnitRef, 'id'>;
+  label: string | null;
+  createdAt: Date;
+  revokedAt: Date | null;
+}
+
+/** Keys of these units, never their secrets. */
+export async function listTokenKeysOfUnits(db: Db, unitIds: readonly number[]): Promise<TokenKeyRow[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('token_keys as k')
+    .innerJoin('units as u', 'u.id', 'k.unit_id')
+    .select(['k.id', 'u.code', 'u.name_vi', 'u.name_en', 'k.label', 'k.created_at', 'k.revoked_at'])
+    .where('k.unit_id', 'in', [...unitIds])
+    .orderBy('u.code')
+    .orderBy('k.created_at')
+    .orderBy('k.id')
+    .execute();
+  return rows.map((r) => ({
+    keyId: r.id,
+    unit: { code: r.code, nameVi: r.name_vi, nameEn: r.name_en },
+    label: r.label,
+    createdAt: r.created_at,
+    revokedAt: r.revoked_at,
+  }));
+}
+
+export async function findTokenKeyOwner(db: Db, keyId: string): Promise<{ unitId: number; revokedAt: Date | null } | undefined> {
+  const row = await db.selectFrom('token_keys').select(['unit_id', 'revoked_at']).where('id', '=', keyId).executeTakeFirst();
+  return row && { unitId: row.unit_id, revokedAt: row.revoked_at };
+}

@@ -1,0 +1,215 @@
+import type { Kysely } from 'kysely';
+import type { SurveyDefinition } from '@sipas/survey-definitions/schema';
+import type { Period, PositionQuery, PositionResponse, RankedUnitInfo, RankingsQuery, RankingsResponse } from '../../api/rankings.schemas.ts';
+import type { Database } from '../../db/database.ts';
+import { NotFoundError } from '../../http/errors.ts';
+import { scoreTallies } from '../aggregates/aggregates.service.ts';
+import { combineDigests, fingerprint } from '../results/fingerprint.ts';
+import { currentYear, namedPeriod, previousPeriod, rangePeriod, type Period as ReportPeriod } from '../results/period.ts';
+import { readDigests } from '../results/results.queries.ts';
+import type { SurveyCatalog } from '../surveys/survey-catalog.ts';
+import { describeRankChange, formatRank } from '../../scoring/rank-text.ts';
+import { buildRankingTable, type ScoredUnit } from './ranking-table.ts';
+import { findRankingUnit, findRankingUnitById, listUniverseUnits, type RankingUnitRow, type UniverseSelector } from './rankings.queries.ts';
+
+/** Throws 401/403 unless the caller may read these units (the route passes authorizeUnits). */
+export type AuthorizeRead = (unitIds: readonly number[]) => Promise<void>;
+
+const LEVEL_NAMES: Record<string, { vi: string; en: string }> = {
+  province: { vi: 'cấp tỉnh', en: 'provincial' },
+  district: { vi: 'cấp huyện', en: 'district' },
+  commune: { vi: 'cấp xã', en: 'commune' },
+  department: { vi: 'sở, ngành', en: 'department' },
+  office: { vi: 'phòng, ban', en: 'office' },
+};
+
+export function findDefinition(catalog: SurveyCatalog, survey: string, version: number | undefined): SurveyDefinition {
+  const loaded = version === undefined ? catalog.latestPublished(survey) : catalog.get(survey, version);
+  if (!loaded) throw new NotFoundError(`Unknown survey ${survey}${version === undefined ? '' : ` version ${version}`}`);
+  return loaded.definition;
+}
+
+/** The period of a query (checked by its schema): `period`, or `from` and `to`, else the current year. */
+export function periodOf(query: { period?: string | undefined; from?: string | undefined; to?: string | undefined }, today: string): ReportPeriod {
+  if (query.period !== undefined) return namedPeriod(query.period);
+  if (query.from !== undefined && query.to !== undefined) return rangePeriod({ from: query.from, to: query.to });
+  return currentYear(today);
+}
+
+export const toPeriod = ({ label, from, to }: ReportPeriod): Period => ({ label, from, to });
+
+const publicUnit = (row: RankingUnitRow): RankedUnitInfo => ({
+  id: row.id,
+  code: row.code,
+  nameVi: row.nameVi,
+  nameEn: row.nameEn,
+  fullNameVi: row.fullNameVi,
+  type: row.type,
+  level: row.level,
+  groupTags: row.groupTags,
+});
+
+/**
+ * The fingerprint line of figures computed from these units' subtrees in the period: survey version, scoring
+ * spec, and the number and ids digest of the responses (each counted once), read from the tallies.
+ */
+async function fingerprintOf(db: Kysely<Database>, definition: SurveyDefinition, unitIds: readonly number[], period: ReportPeriod): Promise<string> {
+  const digests = await readDigests(db, { surveyKey: definition.key, surveyVersion: definition.version, unitIds, range: period, subtree: true });
+  const responses = digests.reduce((sum, row) => sum + row.responses, 0);
+  return fingerprint(definition, responses, combineDigests(digests.map((row) => row.digest))).text;
+}
+
+/** Each unit scored on its whole subtree over the period, from the tallies. */
+async function scoreUniverse(
+  db: Kysely<Database>,
+  definition: SurveyDefinition,
+  units: readonly RankingUnitRow[],
+  period: ReportPeriod,
+): Promise<ScoredUnit[]> {
+  const rows = await scoreTallies(db, definition, { range: period, unitIds: units.map((u) => u.id), subtree: true });
+  const byId = new Map(rows.map((row) => [row.unitId, row]));
+  return units.map((unit) => {
+    const row = byId.get(unit.id)!;
+    return { unit: publicUnit(unit), respondents: row.respondents, score: row.score };
+  });
+}
+
+interface Universe {
+  selector: UniverseSelector;
+  parent: RankingUnitRow | null;
+}
+
+/** Ranks a universe (the units valid on the period's last day) now and over the previous period. */
+async function rankUniverse(db: Kysely<Database>, definition: SurveyDefinition, universe: Universe, period: ReportPeriod) {
+  const previous = previousPeriod(period);
+  const [currentUnits, previousUnits] = await Promise.all([
+    listUniverseUnits(db, universe.selector, period.to),
+    listUniverseUnits(db, universe.selector, previous.to),
+  ]);
+  const [current, before, computedFrom] = await Promise.all([
+    scoreUniverse(db, definition, currentUnits, period),
+    scoreUniverse(db, definition, previousUnits, previous),
+    fingerprintOf(db, definition, currentUnits.map((u) => u.id), period),
+  ]);
+  return { previous, units: currentUnits, table: buildRankingTable(current, before), fingerprint: computedFrom };
+}
+
+function describeUniverse(universe: Universe, units: number) {
+  const { parent, selector } = universe;
+  const level = selector.level === undefined ? undefined : (LEVEL_NAMES[selector.level] ?? { vi: selector.level, en: selector.level });
+  const type = selector.type === undefined ? { vi: '', en: '' } : { vi: ` (loại: ${selector.type})`, en: ` (type: ${selector.type})` };
+  const description = parent
+    ? {
+        vi: `Các đơn vị ${level ? `${level.vi} ` : ''}trực thuộc ${parent.fullNameVi}${type.vi}`,
+        en: `${level ? `${level.en[0]!.toUpperCase()}${level.en.slice(1)} units` : 'Units'} directly under ${parent.nameEn ?? parent.nameVi}${type.en}`,
+      }
+    : { vi: `Tất cả đơn vị ${level!.vi}${type.vi}`, en: `All ${level!.en} units${type.en}` };
+  return {
+    description,
+    parent: parent && publicUnit(parent),
+    level: selector.level ?? null,
+    type: selector.type ?? null,
+    units,
+  };
+}
+
+type RankedUniverse = Awaited<ReturnType<typeof rankUniverse>>;
+
+function context(definition: SurveyDefinition, universe: Universe, period: ReportPeriod, ranked: RankedUniverse) {
+  return {
+    survey: { key: definition.key, version: definition.version },
+    universe: describeUniverse(universe, ranked.units.length),
+    period: toPeriod(period),
+    previousPeriod: toPeriod(ranked.previous),
+    minimumSample: definition.scoring.minSampleToRank,
+    comparable: { ranks: ranked.table.ranksComparable, shares: true },
+    fingerprint: ranked.fingerprint,
+  };
+}
+
+/** GET /api/rankings: a universe given by parent and/or level (and type), ranked in a period. */
+export async function getRankings(
+  db: Kysely<Database>,
+  catalog: SurveyCatalog,
+  query: RankingsQuery,
+  today: string,
+  authorize: AuthorizeRead,
+): Promise<RankingsResponse> {
+  const definition = findDefinition(catalog, query.survey, query.version);
+  const period = periodOf(query, today);
+  let parent: RankingUnitRow | null = null;
+  if (query.parent !== undefined) {
+    parent = (await findRankingUnit(db, query.parent, period.to)) ?? null;
+    if (!parent) throw new NotFoundError(`Unknown unit ${query.parent} on ${period.to}`);
+  }
+  const universe: Universe = { parent, selector: { parentId: parent?.id, level: query.level, type: query.type } };
+  const units = parent ? [] : await listUniverseUnits(db, universe.selector, period.to);
+  await authorize(parent ? [parent.id] : units.map((u) => u.id));
+  const ranked = await rankUniverse(db, definition, universe, period);
+  return { ...context(definition, universe, period, ranked), ranked: ranked.table.ranked, unranked: ranked.table.unranked };
+}
+
+/** "xếp hạng 12/93, tăng 3 bậc"; without the change when the previous period cannot be compared. */
+function describePlace(rank: number, of: number, change: number | null) {
+  const withChange = (text: string, locale: 'vi' | 'en') => (change === null ? text : `${text}, ${describeRankChange(change, locale)}`);
+  return { vi: withChange(`xếp hạng ${formatRank(rank, of)}`, 'vi'), en: withChange(`ranked ${formatRank(rank, of)}`, 'en') };
+}
+
+/** The peers a unit is ranked among: the units of its level under the same parent, or all of its level at the top. */
+export function peersOf(unit: RankingUnitRow): UniverseSelector {
+  return unit.parentId === null ? { topLevel: true, level: unit.level } : { parentId: unit.parentId, level: unit.level };
+}
+
+/** GET /api/rankings/position: one unit's place among its peers, without the peers' figures. */
+export async function getPosition(
+  db: Kysely<Database>,
+  catalog: SurveyCatalog,
+  query: PositionQuery,
+  today: string,
+  authorize: AuthorizeRead,
+): Promise<PositionResponse> {
+  const definition = findDefinition(catalog, query.survey, query.version);
+  const period = periodOf(query, today);
+  const unit = await findRankingUnit(db, query.unit, period.to);
+  if (!unit) throw new NotFoundError(`Unknown unit ${query.unit} on ${period.to}`);
+  await authorize([unit.id]);
+  return positionOf(db, definition, unit, period);
+}
+
+/** A unit's position in a period, for the position endpoint and the analysis report (authorized by the caller). */
+export async function positionOf(
+  db: Kysely<Database>,
+  definition: SurveyDefinition,
+  unit: RankingUnitRow,
+  period: ReportPeriod,
+): Promise<PositionResponse> {
+  const parent = unit.parentId === null ? null : ((await findRankingUnitById(db, unit.parentId)) ?? null);
+  const universe: Universe = { parent, selector: peersOf(unit) };
+  // The fingerprint of the unit's own figures: the universe's would tell how many responses its peers have.
+  const [ranked, computedFrom] = await Promise.all([rankUniverse(db, definition, universe, period), fingerprintOf(db, definition, [unit.id], period)]);
+  const own = ranked.table.ranked.find((entry) => entry.unit.id === unit.id);
+  const apart = ranked.table.unranked.find((entry) => entry.unit.id === unit.id);
+  const figures = own ?? apart!;
+  return {
+    ...context(definition, universe, period, ranked),
+    fingerprint: computedFrom,
+    unit: publicUnit(unit),
+    share: figures.share,
+    n: figures.n,
+    respondents: figures.respondents,
+    interval: figures.interval,
+    position: own
+      ? {
+          rank: own.rank,
+          of: own.of,
+          previousRank: own.previousRank,
+          previousOf: own.previousOf,
+          rankChange: own.rankChange,
+          pointChange: own.pointChange,
+          groupRanks: own.groupRanks,
+        }
+      : null,
+    unrankedReason: apart?.reason ?? null,
+    summary: own ? describePlace(own.rank, own.of, own.rankChange) : null,
+  };
+}
