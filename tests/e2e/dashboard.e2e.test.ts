@@ -148,18 +148,41 @@ describe('the unit dashboard', () => {
     await close();
   });
 
-  it("tells a commune viewer that a sibling commune's dashboard is not theirs, and shows their own", async () => {
+  /** What the signed-in browser gets from the results API and the three exports of a unit. */
+  const statusesOf = async (page: Page, code: string) =>
+    Promise.all(
+      [
+        `/api/results?survey=sipas-2017&unit=${code}&period=${year}`,
+        `/api/exports/scores.csv?survey=sipas-2017&unit=${code}&period=${year}`,
+        `/api/exports/responses.csv?survey=sipas-2017&unit=${code}&from=${year}-01-01&to=${year}-12-31`,
+        `/api/comments?survey=sipas-2017&unit=${code}&from=${year}-01-01&to=${year}-12-31`,
+      ].map(async (url) => (await page.request.get(`${t.server.url}${url}`)).status()),
+    );
+
+  it("keeps a sibling commune's results from a commune viewer in the UI, the API and the exports, not from the province", async () => {
     const context = await newDesktopContext(t.browser);
     const page = await context.newPage();
     await signInPage(page, t.server.url, { role: 'viewer', unitCode: communes[0]!.code });
     await page.goto(`${t.server.url}/admin/units/${communes[1]!.code}?period=${year}`);
     await page.getByRole('heading', { level: 1, name: 'Không có quyền xem đơn vị này' }).waitFor();
     expect(await page.getByText(communes[1]!.nameVi).count()).toBe(0);
+    expect(await statusesOf(page, communes[1]!.code)).toEqual([403, 403, 403, 403]);
 
     await page.goto(`${t.server.url}/admin/units/${communes[0]!.code}?period=${year}`);
     await page.getByRole('heading', { level: 1, name: `${communes[0]!.nameVi} (${communes[0]!.code})` }).waitFor();
     expect(await page.getByTestId('overall-share').textContent()).toBe('100,00%');
+    expect(await statusesOf(page, communes[0]!.code)).toEqual([200, 200, 200, 200]);
     await context.close();
+
+    // The province's manager reaches the same commune everywhere.
+    const provinceContext = await newDesktopContext(t.browser);
+    const provincePage = await provinceContext.newPage();
+    await signInPage(provincePage, t.server.url, { role: 'unit-manager', unitCode: '92' });
+    await provincePage.goto(`${t.server.url}/admin/units/${communes[1]!.code}?period=${year}`);
+    await provincePage.getByRole('heading', { level: 1, name: `${communes[1]!.nameVi} (${communes[1]!.code})` }).waitFor();
+    expect(await provincePage.getByTestId('overall-share').textContent()).toBe('75,00%');
+    expect(await statusesOf(provincePage, communes[1]!.code)).toEqual([200, 200, 200, 200]);
+    await provinceContext.close();
   });
 
   it('fits a 768 px tablet: no page-wide horizontal scroll, still axe-clean', async () => {

@@ -33,13 +33,17 @@ export async function adminJson<T>(path: string, schema: Schema<T>, options: { m
     init.headers = { 'content-type': 'application/json' };
   }
   const response = await adminFetch(path, init);
-  const text = await response.text();
-  let json: unknown = null;
-  try {
-    json = text === '' ? null : JSON.parse(text);
-  } catch {
-    json = null;
-  }
+  const json = await readJsonBody(response);
   if (!response.ok) throw new ApiRequestError(response.status, isApiError(json) ? json : null);
   return schema.parse(json);
+}
+
+/** The parsed JSON body of an answer; null when it is empty or not JSON (a proxy's HTML error page). */
+export async function readJsonBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return text === '' ? null : JSON.parse(text);
+  } catch {
+    return null;
+  }
 }

@@ -4,6 +4,7 @@ import { formatNumber } from '../../lib/format.ts';
 import { commonStrings, unitName } from '../../lib/i18n.ts';
 import { LoadError, Loading } from '../../lib/load-error.tsx';
 import { useLocale, useTranslate } from '../../lib/locale-context.tsx';
+import { ActionFeedback } from './action-feedback.tsx';
 import { actionErrorText } from './action-error.ts';
 import { CopyField } from './copy-field.tsx';
 import { enrolKiosk, newKioskCode, revokeKiosk, useKiosks } from './management.api.ts';
@@ -107,14 +108,7 @@ function KiosksOfUnit({ unit, issued, setIssued, notice, setNotice }: KiosksOfUn
         }}
       />
       {issued && <IssuedCodePanel issued={issued} />}
-      <p role="status" className="management-status">
-        {notice}
-      </p>
-      {actionError && (
-        <div className="notice notice--error" role="alert">
-          <p>{actionError}</p>
-        </div>
-      )}
+      <ActionFeedback notice={notice} error={actionError} />
       <div className="table-scroll" role="region" aria-labelledby="kiosks-caption" tabIndex={0}>
         <table className="data-table management-table">
           <caption id="kiosks-caption">{t('kiosksCaption', { count: formatNumber(devices.length) })}</caption>

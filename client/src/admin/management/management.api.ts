@@ -13,7 +13,7 @@ import {
 } from '@sipas/server/api/management';
 import { ApiRequestError, isApiError, type Schema } from '../../lib/api.ts';
 import { useResource } from '../../lib/use-resource.ts';
-import { adminFetch, adminJson } from '../admin-fetch.ts';
+import { adminFetch, adminJson, readJsonBody } from '../admin-fetch.ts';
 
 /**
  * Every state-changing request of the management pages goes through here (adminFetch sends the session's
@@ -30,13 +30,7 @@ export async function managementPost<T>(path: string, schema: Schema<T>, body?: 
     init.body = body.csv;
   }
   const response = await adminFetch(path, init);
-  const text = await response.text();
-  let json: unknown = null;
-  try {
-    json = text === '' ? null : JSON.parse(text);
-  } catch {
-    json = null;
-  }
+  const json = await readJsonBody(response);
   if (!response.ok) throw new ManagementRequestError(response.status, json);
   return schema.parse(json);
 }

@@ -4,6 +4,7 @@ import { formatNumber } from '../../lib/format.ts';
 import { commonStrings, unitName } from '../../lib/i18n.ts';
 import { LoadError, Loading } from '../../lib/load-error.tsx';
 import { useLocale, useTranslate } from '../../lib/locale-context.tsx';
+import { ActionFeedback } from './action-feedback.tsx';
 import { actionErrorText } from './action-error.ts';
 import { CopyField } from './copy-field.tsx';
 import { createTokenKey, revokeTokenKey, useTokenKeys } from './management.api.ts';
@@ -64,14 +65,7 @@ function KeysOfUnit({ unit }: { unit: string }) {
         }}
       />
       {created && <CreatedKeyPanel created={created} onDone={() => setCreated(null)} />}
-      <p role="status" className="management-status">
-        {notice}
-      </p>
-      {actionError && (
-        <div className="notice notice--error" role="alert">
-          <p>{actionError}</p>
-        </div>
-      )}
+      <ActionFeedback notice={notice} error={actionError} />
       <div className="table-scroll" role="region" aria-labelledby="keys-caption" tabIndex={0}>
         <table className="data-table management-table">
           <caption id="keys-caption">{t('keysCaption', { count: formatNumber(list.length) })}</caption>

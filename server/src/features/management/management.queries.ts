@@ -1,27 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import type { UnitNames } from '../tokens/tokens.queries.ts';
 
 type Db = Kysely<Database>;
 
-export interface UnitRef {
-  id: number;
-  code: string;
-  nameVi: string;
-  nameEn: string | null;
-}
-
-/** The unit with this code valid on the date (codes are reused after mergers). */
-export async function findUnitOn(db: Db, code: string, date: string): Promise<UnitRef | undefined> {
-  const row = await db
-    .selectFrom('units')
-    .select(['id', 'code', 'name_vi', 'name_en'])
-    .where('code', '=', code)
-    .where('valid_from', '<=', date)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', date)]))
-    .orderBy('valid_from', 'desc')
-    .executeTakeFirst();
-  return row && { id: row.id, code: row.code, nameVi: row.name_vi, nameEn: row.name_en };
-}
+export type UnitRef = UnitNames;
 
 /**
  * The ids of a unit and of every unit below it, whatever their validity: a kiosk or key of a commune

@@ -17,12 +17,12 @@ import { createDevice, reissueEnrolmentCode, revokeDevice, type IssuedEnrolment 
 import { importProceduresCsv } from '../procedures/procedures-import.service.ts';
 import type { SurveyCatalog } from '../surveys/survey-catalog.ts';
 import { createTokenKey, revokeKey } from '../tokens/token-keys.service.ts';
+import { findUnitByCodeOn } from '../tokens/tokens.queries.ts';
 import { importUnitsCsv } from '../units/units-import.service.ts';
 import { kioskStatus } from './kiosk-status.ts';
 import {
   findKioskOwner,
   findTokenKeyOwner,
-  findUnitOn,
   listKiosksOfUnits,
   listTokenKeysOfUnits,
   subtreeUnitIds,
@@ -38,7 +38,7 @@ const managedUnit = (unit: UnitRef): ManagedUnit => ({ code: unit.code, nameVi: 
 /** The unit named in a request, valid today; an unknown code is a bad `unit` field. */
 async function requireUnit(db: Kysely<Database>, code: string, now: Date): Promise<UnitRef> {
   const today = vietnamDate(now);
-  const unit = await findUnitOn(db, code, today);
+  const unit = await findUnitByCodeOn(db, code, today);
   if (!unit) throw new BadRequestError(`Unknown unit ${code} (none valid on ${today})`, [{ path: 'unit', message: `unknown unit ${code}` }]);
   return unit;
 }
