@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Tally } from './satisfaction.ts';
-import { scoreUnit, sumRespondentShares, type ScoringSpec, type UnitTallies } from './unit-score.ts';
+import { scoreOverall, scoreUnit, sumRespondentShares, type ScoringSpec, type UnitTallies } from './unit-score.ts';
 
 // Hand-computed example: five respondents, two components; satisfied = 4 or 5; "na" = not applicable, "—" = blank.
 //
@@ -187,4 +187,50 @@ describe('sumRespondentShares', () => {
     [[], { respondents: 0, sumOfShares: 0, sumOfSquaredShares: 0 }],
     [[100, 50], { respondents: 2, sumOfShares: 150, sumOfSquaredShares: 12500 }],
   ])('%j -> %j', (shares, expected) => expect(sumRespondentShares(shares)).toEqual(expected));
+});
+
+describe('scoreOverall', () => {
+  // A small deterministic generator, so that a failure names a case that can be replayed.
+  function random(seed: number) {
+    let state = seed;
+    return (below: number) => {
+      state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+      return state % below;
+    };
+  }
+  const overlapping: ScoringSpec['components'] = [
+    { id: 'A', criteria: ['a1', 'a2', 'shared'] },
+    { id: 'B', criteria: ['b1', 'shared'] },
+    { id: 'C', criteria: ['c1'] },
+  ];
+
+  it.each(['mean-of-components', 'pooled-items', 'respondent-level'] as const)(
+    'gives exactly the overall of scoreUnit (%s), with missing, empty and shared criteria',
+    (overallMethod) => {
+      const spec: ScoringSpec = { components: overlapping, overallMethod, minSampleToRank: 30 };
+      const next = random(overallMethod.length);
+      for (let run = 0; run < 300; run++) {
+        const criteria = new Map<string, Tally>();
+        for (const id of ['a1', 'a2', 'shared', 'b1', 'c1']) {
+          if (next(5) === 0) continue; // absent: no valid answer
+          const valid = next(4) === 0 ? 0 : next(200);
+          criteria.set(id, { satisfied: next(valid + 1), valid });
+        }
+        const respondents = next(120);
+        const meanShare = next(101);
+        const tallies: UnitTallies = {
+          criteria,
+          respondents,
+          respondentShares: { respondents, sumOfShares: meanShare * respondents, sumOfSquaredShares: meanShare * meanShare * respondents },
+        };
+        expect(scoreOverall(spec, tallies)).toEqual(scoreUnit(spec, tallies).overall);
+      }
+    },
+  );
+
+  it('refuses impossible counts as scoreUnit does', () => {
+    const spec: ScoringSpec = { components: overlapping, overallMethod: 'pooled-items', minSampleToRank: 30 };
+    const tallies: UnitTallies = { criteria: new Map([['a1', { satisfied: 5, valid: 4 }]]), respondents: 4 };
+    expect(() => scoreOverall(spec, tallies)).toThrow(/a1/);
+  });
 });

@@ -87,18 +87,58 @@ export interface UnitScore {
 export function scoreUnit(spec: ScoringSpec, tallies: UnitTallies): UnitScore {
   checkRespondents(spec, tallies);
   const components = spec.components.map((component) => scoreComponent(component, tallies.criteria));
-  const distinct = new Map(components.flatMap((c) => c.criteria).map((c) => [c.id, c]));
-  const validAnswers = [...distinct.values()].reduce((sum, c) => sum + c.valid, 0);
+  const distinct = new Map<string, Tally>(components.flatMap((c) => c.criteria).map((c) => [c.id, c]));
+  const shares = components.map((c) => ({ share: c.share, withData: c.criteria.filter((criterion) => criterion.valid > 0) }));
+  return { components, overall: overallScore(spec, tallies, shares, distinct) };
+}
+
+/**
+ * The overall index alone, with the same numbers as scoreUnit's `overall` (the same code computes both), but
+ * without the criteria's and components' own intervals: what a ranking of a thousand units needs.
+ */
+export function scoreOverall(spec: ScoringSpec, tallies: UnitTallies): OverallScore {
+  checkRespondents(spec, tallies);
+  const distinct = new Map<string, Tally>();
+  const shares = spec.components.map((component): ComponentShare => {
+    const withData: CriterionTally[] = [];
+    for (const id of component.criteria) {
+      const tally = tallies.criteria.get(id) ?? NO_ANSWERS;
+      checkTally(id, tally);
+      distinct.set(id, tally);
+      if (tally.valid > 0) withData.push({ id, satisfied: tally.satisfied, valid: tally.valid });
+    }
+    return { share: meanOfPresent(withData.map(shareSatisfied)), withData };
+  });
+  return overallScore(spec, tallies, shares, distinct);
+}
+
+const NO_ANSWERS: Tally = { satisfied: 0, valid: 0 };
+
+interface CriterionTally extends Tally {
+  id: string;
+}
+
+/** A component's index and the criteria behind it that have valid answers, in the spec's order. */
+interface ComponentShare {
+  share: number | null;
+  withData: readonly CriterionTally[];
+}
+
+function overallScore(
+  spec: ScoringSpec,
+  tallies: UnitTallies,
+  components: readonly ComponentShare[],
+  distinct: ReadonlyMap<string, Tally>,
+): OverallScore {
+  let validAnswers = 0;
+  for (const tally of distinct.values()) validAnswers += tally.valid;
   return {
-    components,
-    overall: {
-      ...overallShare(spec.overallMethod, components, distinct, tallies.respondentShares),
-      method: spec.overallMethod,
-      respondents: tallies.respondents,
-      validAnswers,
-      minSampleToRank: spec.minSampleToRank,
-      belowMinimum: tallies.respondents < spec.minSampleToRank,
-    },
+    ...overallShare(spec.overallMethod, components, distinct, tallies.respondentShares),
+    method: spec.overallMethod,
+    respondents: tallies.respondents,
+    validAnswers,
+    minSampleToRank: spec.minSampleToRank,
+    belowMinimum: tallies.respondents < spec.minSampleToRank,
   };
 }
 
@@ -113,7 +153,7 @@ export function sumRespondentShares(shares: readonly number[]): RespondentShareS
 
 function scoreComponent(component: ScoringSpec['components'][number], tallies: ReadonlyMap<string, Tally>): ComponentScore {
   const criteria = component.criteria.map((id): CriterionScore => {
-    const tally = tallies.get(id) ?? { satisfied: 0, valid: 0 };
+    const tally = tallies.get(id) ?? NO_ANSWERS;
     checkTally(id, tally);
     return { id, satisfied: tally.satisfied, valid: tally.valid, share: shareSatisfied(tally), interval: wilsonInterval(tally) };
   });
@@ -129,8 +169,8 @@ function scoreComponent(component: ScoringSpec['components'][number], tallies: R
 
 function overallShare(
   method: OverallMethod,
-  components: readonly ComponentScore[],
-  distinct: ReadonlyMap<string, CriterionScore>,
+  components: readonly ComponentShare[],
+  distinct: ReadonlyMap<string, Tally>,
   sums: RespondentShareSums | undefined,
 ): Pick<OverallScore, 'share' | 'interval' | 'intervalMethod'> {
   switch (method) {
@@ -138,8 +178,7 @@ function overallShare(
       const scored = components.filter((c) => c.share !== null);
       // A criterion listed in two components carries both weights; MOVER needs one term per independent tally.
       const weights = new Map<string, WeightedTally>();
-      for (const component of scored) {
-        const withData = component.criteria.filter((c) => c.valid > 0);
+      for (const { withData } of scored) {
         for (const criterion of withData) {
           const weight = 1 / (scored.length * withData.length) + (weights.get(criterion.id)?.weight ?? 0);
           weights.set(criterion.id, { weight, tally: criterion });

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { SurveyDefinition } from '@sipas/survey-definitions/schema';
 import type { Database } from '../../db/database.ts';
-import { scoreUnit, type UnitScore } from '../../scoring/unit-score.ts';
+import { scoreUnit, type UnitScore, type UnitTallies } from '../../scoring/unit-score.ts';
 import {
   countResponsesAndTallies,
   diffTallies,
@@ -93,12 +93,12 @@ async function tallyQuestionsOf(db: Kysely<Database>, key: string, version: numb
 /** The definition of the version read: its key and version, and the scoring spec to apply. */
 export type ScoredVersion = Pick<SurveyDefinition, 'key' | 'version' | 'scoring'>;
 
-export interface TallyReportRow {
+export interface TallyReportRow<S = UnitScore> {
   unitId: number | null;
   period: string | null;
   /** Responses stored. */
   respondents: number;
-  score: UnitScore;
+  score: S;
 }
 
 /**
@@ -113,6 +113,19 @@ export async function scoreTallies(
   definition: ScoredVersion,
   scope: Omit<TallyScope, 'surveyKey' | 'surveyVersion'>,
 ): Promise<TallyReportRow[]> {
+  return scoreTalliesWith(db, definition, scope, scoreUnit);
+}
+
+/**
+ * scoreTallies with another scorer: `scoreOverall` when only the overall index is wanted (rankings), which
+ * skips the criteria's and components' own intervals.
+ */
+export async function scoreTalliesWith<S>(
+  db: Kysely<Database>,
+  definition: ScoredVersion,
+  scope: Omit<TallyScope, 'surveyKey' | 'surveyVersion'>,
+  scorer: (spec: ScoredVersion['scoring'], tallies: UnitTallies) => S,
+): Promise<Array<TallyReportRow<S>>> {
   const spec = definition.scoring;
   const criteria = [...new Set(spec.components.flatMap((c) => c.criteria))];
   const questions = await tallyQuestionsOf(db, definition.key, definition.version);
@@ -130,14 +143,14 @@ export async function scoreTallies(
   const units = (scope.groupBy ?? 'unit') === 'unit' ? [...new Set(scope.unitIds)] : [null];
   const periods = scope.bucket ? bucketsOf(scope.range, scope.bucket) : [null];
   return units.flatMap((unitId) =>
-    periods.map((period): TallyReportRow => {
+    periods.map((period): TallyReportRow<S> => {
       const row = found.get(`${unitId}|${period}`);
       const sums = { scored: row?.scored ?? 0, shareSum: row?.shareSum ?? 0, shareSqSum: row?.shareSqSum ?? 0 };
       return {
         unitId,
         period,
         respondents: row?.respondents ?? 0,
-        score: scoreUnit(spec, unitTalliesFromCounts(criteria, row?.satisfied ?? [], row?.valid ?? [], sums)),
+        score: scorer(spec, unitTalliesFromCounts(criteria, row?.satisfied ?? [], row?.valid ?? [], sums)),
       };
     }),
   );

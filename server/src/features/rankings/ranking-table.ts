@@ -11,7 +11,8 @@ export interface ScoredUnit {
   unit: RankedUnitInfo;
   /** Responses stored in the unit's subtree in the period. */
   respondents: number;
-  score: UnitScore;
+  /** Only the overall index ranks (rankings score with scoreOverall). */
+  score: Pick<UnitScore, 'overall'>;
 }
 
 interface Candidate extends RankCandidate {

@@ -3,12 +3,13 @@ import type { SurveyDefinition } from '@sipas/survey-definitions/schema';
 import type { Period, PositionQuery, PositionResponse, RankedUnitInfo, RankingsQuery, RankingsResponse } from '../../api/rankings.schemas.ts';
 import type { Database } from '../../db/database.ts';
 import { NotFoundError } from '../../http/errors.ts';
-import { scoreTallies } from '../aggregates/aggregates.service.ts';
+import { scoreTalliesWith } from '../aggregates/aggregates.service.ts';
 import { combineDigests, fingerprint } from '../results/fingerprint.ts';
 import { currentYear, namedPeriod, previousPeriod, rangePeriod, type Period as ReportPeriod } from '../results/period.ts';
 import { readDigests } from '../results/results.queries.ts';
 import type { SurveyCatalog } from '../surveys/survey-catalog.ts';
 import { describeRankChange, formatRank } from '../../scoring/rank-text.ts';
+import { scoreOverall } from '../../scoring/unit-score.ts';
 import { buildRankingTable, type ScoredUnit } from './ranking-table.ts';
 import { findRankingUnit, findRankingUnitById, listUniverseUnits, type RankingUnitRow, type UniverseSelector } from './rankings.queries.ts';
 
@@ -66,11 +67,11 @@ async function scoreUniverse(
   units: readonly RankingUnitRow[],
   period: ReportPeriod,
 ): Promise<ScoredUnit[]> {
-  const rows = await scoreTallies(db, definition, { range: period, unitIds: units.map((u) => u.id), subtree: true });
+  const rows = await scoreTalliesWith(db, definition, { range: period, unitIds: units.map((u) => u.id), subtree: true }, scoreOverall);
   const byId = new Map(rows.map((row) => [row.unitId, row]));
   return units.map((unit) => {
     const row = byId.get(unit.id)!;
-    return { unit: publicUnit(unit), respondents: row.respondents, score: row.score };
+    return { unit: publicUnit(unit), respondents: row.respondents, score: { overall: row.score } };
   });
 }
 
