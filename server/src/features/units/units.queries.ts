@@ -34,9 +34,13 @@ export interface UnitListFilter {
 export async function listUnitsValidOn(db: Kysely<Database>, date: string, filter: UnitListFilter = {}): Promise<UnitWithCount[]> {
   let query = db
     .selectFrom('units as u')
-    .leftJoin('responses as r', 'r.unit_id', 'u.id')
     .select(['u.code', 'u.name_vi', 'u.name_en', 'u.full_name_vi', 'u.type'])
-    .select(sql<number>`count(r.id)::int`.as('response_count'))
+    // From the yearly tallies (kept by triggers, migration 0005): a few rows per unit, not one per response.
+    .select(
+      sql<number>`coalesce((select sum(t.respondents) from response_tallies t where t.unit_id = u.id and t.grain = 'year'), 0)::int`.as(
+        'response_count',
+      ),
+    )
     .where('u.valid_from', '<=', date)
     .where((eb) => eb.or([eb('u.valid_to', 'is', null), eb('u.valid_to', '>=', date)]));
   if (filter.level) query = query.where('u.level', '=', filter.level);
@@ -49,10 +53,7 @@ export async function listUnitsValidOn(db: Kysely<Database>, date: string, filte
     );
   } else if (filter.topLevel) query = query.where('u.parent_id', 'is', null);
   if (filter.groupTag) query = query.where(sql<boolean>`${sql.ref('u.group_tags')} @> array[${filter.groupTag}]::text[]`);
-  const rows = await query
-    .groupBy(['u.id', 'u.code', 'u.name_vi', 'u.name_en', 'u.full_name_vi', 'u.type'])
-    .orderBy('u.code')
-    .execute();
+  const rows = await query.orderBy('u.code').execute();
   return rows.map((row) => ({ ...toUnit(row), responseCount: row.response_count }));
 }
 
