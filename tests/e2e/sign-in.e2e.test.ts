@@ -57,10 +57,11 @@ describe('administrator sign-in', () => {
     await signInPage(page, t.server.url);
     await page.goto(`${t.server.url}/admin/users`);
     await page.getByRole('heading', { level: 1, name: 'Người dùng và vai trò' }).waitFor();
-    await page.getByLabel('Tên đăng nhập').fill('can-bo-cai-khe');
-    await page.getByLabel('Họ tên').fill('Cán bộ Cái Khế');
-    await page.getByLabel('Mã đơn vị').fill('31120');
-    await page.getByRole('button', { name: 'Thêm', exact: true }).click();
+    const create = page.getByRole('form', { name: 'Thêm người dùng' });
+    await create.getByLabel('Tên đăng nhập').fill('can-bo-cai-khe');
+    await create.getByLabel('Họ tên').fill('Cán bộ Cái Khế');
+    await create.getByLabel('Mã đơn vị').fill('31120');
+    await create.getByRole('button', { name: 'Thêm', exact: true }).click();
     const shown = page.getByRole('region', { name: 'Mật khẩu của can-bo-cai-khe' });
     await shown.waitFor();
     const password = (await shown.locator('code').textContent())!;
@@ -68,6 +69,45 @@ describe('administrator sign-in', () => {
 
     const res = await page.request.post(`${t.server.url}/api/auth/sign-in`, { data: { login: 'can-bo-cai-khe', password } });
     expect(res.status()).toBe(200);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("adds and removes a user's roles, and disables and enables the account, axe-clean", async () => {
+    const login = await ensureTestAccount(t.server.app, { role: 'viewer', unitCode: '31120' });
+    const context = await newDesktopContext(t.browser);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    page.on('dialog', (dialog) => void dialog.accept());
+    await signInPage(page, t.server.url);
+    await page.goto(`${t.server.url}/admin/users`);
+    const row = page.getByRole('row', { name: new RegExp(login) });
+    await row.getByText('Xem kết quả — Cái Khế (31120)').waitFor();
+
+    await row.locator('summary', { hasText: 'Thêm vai trò' }).click(); // the disclosure
+    const addRole = row.getByRole('form', { name: `Thêm vai trò cho ${login}` });
+    await addRole.getByLabel('Vai trò').selectOption('unit-manager');
+    await addRole.getByLabel('Mã đơn vị').fill('92');
+    await addRole.getByRole('button', { name: 'Thêm vai trò' }).click();
+    await page.getByRole('status').getByText(`Đã cập nhật vai trò của ${login}.`).waitFor();
+    await row.getByText('Quản lý đơn vị — Cần Thơ (92)').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await row.getByRole('button', { name: `Bỏ vai trò Xem kết quả — Cái Khế (31120) của ${login}` }).click();
+    await expect.poll(() => row.getByText('Xem kết quả — Cái Khế (31120)').count()).toBe(0);
+    const stored = await t.server.app.db
+      .selectFrom('user_roles as r')
+      .innerJoin('users as u', 'u.id', 'r.user_id')
+      .innerJoin('units as n', 'n.id', 'r.unit_id')
+      .select(['r.role', 'n.code'])
+      .where('u.login', '=', login)
+      .execute();
+    expect(stored).toEqual([{ role: 'unit-manager', code: '92' }]);
+
+    await row.getByRole('button', { name: `Khóa tài khoản ${login}` }).click();
+    await row.getByRole('button', { name: `Mở khóa tài khoản ${login}` }).click();
+    await page.getByRole('status').getByText(`Đã mở khóa ${login}.`).waitFor();
+    expect((await page.request.post(`${t.server.url}/api/auth/sign-in`, { data: { login, password: TEST_PASSWORD } })).status()).toBe(200);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -225,6 +225,53 @@ describe.each(testDrivers())('sign-in, sessions and authorization on %s PostgreS
     expect(selfDisable.json().issues).toEqual([{ path: 'id', message: 'is your own account' }]);
     expect(listed.find((u: { login: string }) => u.login === 'nguyen.van.a').disabledAt).not.toBeNull();
   });
+
+  it('changes the roles of an account, taking effect on its next request, and enables a disabled account again', async () => {
+    const admin = await adminHeaders(t.app);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin,
+      payload: { login: 'tran.thi.b', displayName: 'Trần Thị B', role: 'viewer', unitCode: '31120', password: TEST_PASSWORD },
+    });
+    expect(created.statusCode).toBe(201);
+    const { id } = created.json().user;
+    const viewer = await freshSession(t.app, 'tran.thi.b');
+    const results = (unit: string) => t.app.inject({ method: 'GET', url: `/api/results?survey=sipas-2017&unit=${unit}`, headers: viewer });
+    expect((await results('92')).statusCode).toBe(403);
+
+    const setRoles = (roles: unknown, headers = admin) => t.app.inject({ method: 'PUT', url: `/api/users/${id}/roles`, headers, payload: { roles } });
+    const widened = await setRoles([{ role: 'viewer', unitCode: '31120' }, { role: 'unit-manager', unitCode: '92' }]);
+    expect(widened.statusCode).toBe(200);
+    expect(widened.json().roles.map((r: { role: string; unit: { code: string } }) => `${r.role} ${r.unit.code}`).sort()).toEqual(['unit-manager 92', 'viewer 31120']);
+    expect((await results('92')).statusCode).toBe(200); // the same session, the new role
+
+    // Bad roles change nothing, and say which one is wrong.
+    for (const [roles, path] of [
+      [[], 'roles'],
+      [[{ role: 'viewer' }], 'roles.0.unitCode'],
+      [[{ role: 'viewer', unitCode: '92' }, { role: 'unit-manager', unitCode: '99999' }], 'roles.1.unitCode'],
+      [[{ role: 'owner', unitCode: '92' }], 'roles.0.role'],
+    ] as const) {
+      const refused = await setRoles(roles);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().issues.map((i: { path: string }) => i.path)).toContain(path);
+    }
+    expect((await results('92')).statusCode).toBe(200);
+    expect((await setRoles([{ role: 'viewer', unitCode: '92' }], await adminHeaders(t.app, PROVINCE_MANAGER))).statusCode).toBe(403);
+
+    const self = (await t.app.inject({ method: 'GET', url: '/api/users', headers: admin })).json().users.find((u: { login: string }) => u.login === 'test-system-admin');
+    const selfDemotion = await t.app.inject({ method: 'PUT', url: `/api/users/${self.id}/roles`, headers: admin, payload: { roles: [{ role: 'viewer', unitCode: '92' }] } });
+    expect(selfDemotion.statusCode).toBe(400);
+
+    expect((await t.app.inject({ method: 'POST', url: `/api/users/${id}/disable`, headers: admin })).statusCode).toBe(200);
+    expect((await signIn(t.app, 'tran.thi.b', TEST_PASSWORD)).statusCode).toBe(401);
+    const enabled = await t.app.inject({ method: 'POST', url: `/api/users/${id}/enable`, headers: admin });
+    expect(enabled.statusCode).toBe(200);
+    expect(enabled.json().disabledAt).toBeNull();
+    expect((await signIn(t.app, 'tran.thi.b', TEST_PASSWORD)).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'POST', url: '/api/users/999999/enable', headers: admin })).statusCode).toBe(404);
+  });
 });
 
 describe.each(testDrivers())('sign-in throttling and the Secure flag on %s PostgreSQL', (driver) => {

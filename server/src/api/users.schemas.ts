@@ -37,6 +37,23 @@ export const CreateUserBody = z
   });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
 
+/** One role of an account: system-admin everywhere, or a role over the subtree of the unit with this code today. */
+export const RoleInput = z
+  .strictObject({ role: RoleName, unitCode: UnitCode.optional() })
+  .superRefine((input, ctx) => {
+    if (input.role !== 'system-admin' && !input.unitCode) {
+      ctx.addIssue({ code: 'custom', path: ['unitCode'], message: 'is required for this role' });
+    }
+    if (input.role === 'system-admin' && input.unitCode) {
+      ctx.addIssue({ code: 'custom', path: ['unitCode'], message: 'must be empty for a system administrator' });
+    }
+  });
+export type RoleInput = z.infer<typeof RoleInput>;
+
+/** Replaces all the roles of an account (at least one). */
+export const SetRolesBody = z.strictObject({ roles: z.array(RoleInput).min(1).max(20) });
+export type SetRolesBody = z.infer<typeof SetRolesBody>;
+
 export const UserParams = z.object({ id: z.coerce.number().int().positive() });
 
 export const ResetPasswordBody = z.strictObject({ password: Password.optional() });

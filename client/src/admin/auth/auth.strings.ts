@@ -49,6 +49,13 @@ export const authStrings: Dictionary<
   | 'newPasswordText'
   | 'done'
   | 'everywhere'
+  | 'enable'
+  | 'enableLabel'
+  | 'enabledDone'
+  | 'addRole'
+  | 'addRoleTitle'
+  | 'removeRoleLabel'
+  | 'rolesSaved'
 > = {
   vi: {
     signInTitle: 'Đăng nhập quản trị',
@@ -98,6 +105,13 @@ export const authStrings: Dictionary<
     newPasswordTitle: 'Mật khẩu của {login}',
     newPasswordText: 'Chỉ hiển thị một lần. Hãy chuyển cho người dùng qua kênh an toàn.',
     done: 'Đã ghi lại',
+    enable: 'Mở khóa',
+    enableLabel: 'Mở khóa tài khoản {login}',
+    enabledDone: 'Đã mở khóa {login}.',
+    addRole: 'Thêm vai trò',
+    addRoleTitle: 'Thêm vai trò cho {login}',
+    removeRoleLabel: 'Bỏ vai trò {role} của {login}',
+    rolesSaved: 'Đã cập nhật vai trò của {login}.',
     everywhere: 'toàn hệ thống',
   },
   en: {
@@ -148,6 +162,13 @@ export const authStrings: Dictionary<
     newPasswordTitle: 'Password of {login}',
     newPasswordText: 'Shown only once. Hand it to the user over a safe channel.',
     done: 'Noted',
+    enable: 'Enable',
+    enableLabel: 'Enable the account {login}',
+    enabledDone: 'Enabled {login}.',
+    addRole: 'Add a role',
+    addRoleTitle: 'Add a role for {login}',
+    removeRoleLabel: 'Remove the role {role} of {login}',
+    rolesSaved: 'Updated the roles of {login}.',
     everywhere: 'everywhere',
   },
 };

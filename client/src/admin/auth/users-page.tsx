@@ -1,5 +1,5 @@
 import type { RoleAssignment, RoleName } from '@sipas/server/api/auth';
-import type { UserSummary } from '@sipas/server/api/users';
+import type { RoleInput, UserSummary } from '@sipas/server/api/users';
 import { useState, type FormEvent } from 'react';
 import { ApiRequestError, NetworkError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format-date.ts';
@@ -8,7 +8,8 @@ import { unitName } from '../../lib/i18n.ts';
 import { LoadError, Loading } from '../../lib/load-error.tsx';
 import { useLocale, useTranslate } from '../../lib/locale-context.tsx';
 import { authStrings } from './auth.strings.ts';
-import { createUser, disableUser, resetUserPassword, useUsers } from './users.api.ts';
+import { createUser, disableUser, enableUser, resetUserPassword, setUserRoles, useUsers } from './users.api.ts';
+import { UserRoles } from './user-roles.tsx';
 
 type Translate = ReturnType<typeof useTranslate<keyof typeof authStrings.vi>>;
 
@@ -104,6 +105,18 @@ export function UsersPage() {
                       return { login: user.login, notice: t('disabledDone', { login: user.login }) };
                     });
                   }}
+                  onEnable={() =>
+                    void act(async () => {
+                      await enableUser(user.id);
+                      return { login: user.login, notice: t('enabledDone', { login: user.login }) };
+                    })
+                  }
+                  onSaveRoles={(roles) =>
+                    act(async () => {
+                      await setUserRoles(user.id, roles);
+                      return { login: user.login, notice: t('rolesSaved', { login: user.login }) };
+                    })
+                  }
                   onReset={() => {
                     if (!window.confirm(t('confirmReset', { login: user.login }))) return;
                     void act(async () => {
@@ -121,13 +134,23 @@ export function UsersPage() {
   );
 }
 
-function UserRow(props: { user: UserSummary; t: Translate; roleText: (role: RoleAssignment) => string; onDisable: () => void; onReset: () => void }) {
+function UserRow(props: {
+  user: UserSummary;
+  t: Translate;
+  roleText: (role: RoleAssignment) => string;
+  onDisable: () => void;
+  onEnable: () => void;
+  onReset: () => void;
+  onSaveRoles: (roles: RoleInput[]) => Promise<boolean>;
+}) {
   const { user, t } = props;
   return (
     <tr>
       <th scope="row">{user.login}</th>
       <td>{user.displayName}</td>
-      <td>{user.roles.map(props.roleText).join('; ')}</td>
+      <td>
+        <UserRoles user={user} t={t} roleText={props.roleText} onSave={props.onSaveRoles} />
+      </td>
       <td>{formatDate(user.createdAt)}</td>
       <td>{user.disabledAt ? t('disabledOn', { date: formatDate(user.disabledAt) }) : t('active')}</td>
       <td>
@@ -140,6 +163,11 @@ function UserRow(props: { user: UserSummary; t: Translate; roleText: (role: Role
               {t('disable')}
             </button>
           </>
+        )}
+        {user.disabledAt && (
+          <button type="button" className="button button--secondary button--small" aria-label={t('enableLabel', { login: user.login })} onClick={props.onEnable}>
+            {t('enable')}
+          </button>
         )}
       </td>
     </tr>

@@ -1,4 +1,4 @@
-import { UserListResponse, UserSummary, UserWithPassword, type CreateUserBody } from '@sipas/server/api/users';
+import { UserListResponse, UserSummary, UserWithPassword, type CreateUserBody, type RoleInput } from '@sipas/server/api/users';
 import { useResource } from '../../lib/use-resource.ts';
 import { adminJson } from '../admin-fetch.ts';
 
@@ -16,4 +16,13 @@ export function disableUser(id: number): Promise<UserSummary> {
 
 export function resetUserPassword(id: number): Promise<UserWithPassword> {
   return adminJson(`/api/users/${id}/password`, UserWithPassword, { method: 'POST', body: {} });
+}
+
+export function enableUser(id: number): Promise<UserSummary> {
+  return adminJson(`/api/users/${id}/enable`, UserSummary, { method: 'POST' });
+}
+
+/** Replaces all the roles of the account. */
+export function setUserRoles(id: number, roles: RoleInput[]): Promise<UserSummary> {
+  return adminJson(`/api/users/${id}/roles`, UserSummary, { method: 'PUT', body: { roles } });
 }

@@ -91,6 +91,43 @@ export async function disableUser(db: Kysely<Database>, id: number, now: Date): 
   return getUser(db, id);
 }
 
+/** Lets a disabled account sign in again (with its old password; reset it too if it may have leaked). */
+export async function enableUser(db: Kysely<Database>, id: number): Promise<UserSummary> {
+  const updated = await db.updateTable('users').set({ disabled_at: null }).where('id', '=', id).executeTakeFirst();
+  if (updated.numUpdatedRows === 0n) throw new NotFoundError(`Unknown user ${id}`);
+  return getUser(db, id);
+}
+
+/**
+ * Replaces the roles of an account. Sessions are kept: every request reads the roles afresh, so a narrower
+ * role applies from the next request. Unknown units are refused naming the role's index.
+ */
+export async function setRoles(
+  db: Kysely<Database>,
+  id: number,
+  roles: ReadonlyArray<{ role: RoleName; unitCode?: string | undefined }>,
+  now: Date,
+): Promise<UserSummary> {
+  const values: Array<{ user_id: number; role: RoleName; unit_id: number | null }> = [];
+  for (const [index, { role, unitCode }] of roles.entries()) {
+    try {
+      values.push({ user_id: id, role, unit_id: await roleUnitId(db, role, unitCode, now) });
+    } catch (error) {
+      if (error instanceof BadRequestError) {
+        throw new BadRequestError(`roles.${index}: ${error.message}`, [{ path: `roles.${index}.unitCode`, message: error.message }]);
+      }
+      throw error;
+    }
+  }
+  const unique = new Map(values.map((v) => [`${v.role}|${v.unit_id}`, v]));
+  await db.transaction().execute(async (trx) => {
+    if (!(await trx.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst())) throw new NotFoundError(`Unknown user ${id}`);
+    await trx.deleteFrom('user_roles').where('user_id', '=', id).execute();
+    await trx.insertInto('user_roles').values([...unique.values()]).execute();
+  });
+  return getUser(db, id);
+}
+
 /** Sets a new password (generated when none is given) and ends the account's sessions. */
 export async function resetPassword(db: Kysely<Database>, id: number, newPassword: string | undefined): Promise<{ user: UserSummary; password: string | null }> {
   const password = newPassword ?? generatePassword();

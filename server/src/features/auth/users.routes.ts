@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { CreateUserBody, ResetPasswordBody, UserListResponse, UserParams, UserSummary, UserWithPassword } from '../../api/users.schemas.ts';
-import { createAccount, disableUser, listUsers, resetPassword } from './accounts.service.ts';
+import { CreateUserBody, ResetPasswordBody, SetRolesBody, UserListResponse, UserParams, UserSummary, UserWithPassword } from '../../api/users.schemas.ts';
+import { createAccount, disableUser, enableUser, listUsers, resetPassword, setRoles } from './accounts.service.ts';
 import { BadRequestError } from '../../http/errors.ts';
 import { authorizeSystemAdmin } from './authorize.ts';
 import { requireSession } from './request-session.ts';
@@ -31,4 +31,17 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { params: UserParams, body: ResetPasswordBody, response: { 200: UserWithPassword } } },
     async (request) => resetPassword(app.db, request.params.id, request.body.password),
   );
+
+  app.post('/users/:id/enable', { schema: { params: UserParams, response: { 200: UserSummary } } }, async (request) =>
+    enableUser(app.db, request.params.id),
+  );
+
+  app.put('/users/:id/roles', { schema: { params: UserParams, body: SetRolesBody, response: { 200: UserSummary } } }, async (request) => {
+    // Like disabling oneself: a system administrator must not take their own right to manage users away.
+    const own = (await requireSession(request)).user.id === request.params.id;
+    if (own && !request.body.roles.some((r) => r.role === 'system-admin')) {
+      throw new BadRequestError('You cannot remove your own system administrator role', [{ path: 'roles', message: 'would remove your own system administrator role' }]);
+    }
+    return setRoles(app.db, request.params.id, request.body.roles, new Date());
+  });
 };
