@@ -15,6 +15,16 @@ export type UserSummary = z.infer<typeof UserSummary>;
 export const UserListResponse = z.object({ users: z.array(UserSummary) });
 export type UserListResponse = z.infer<typeof UserListResponse>;
 
+/** A role covers a unit's subtree, except the system administrator's, which covers everything. */
+function unitOnlyBelowSystemAdmin(input: { role: RoleName; unitCode?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (input.role !== 'system-admin' && !input.unitCode) {
+    ctx.addIssue({ code: 'custom', path: ['unitCode'], message: 'is required for this role' });
+  }
+  if (input.role === 'system-admin' && input.unitCode) {
+    ctx.addIssue({ code: 'custom', path: ['unitCode'], message: 'must be empty for a system administrator' });
+  }
+}
+
 const Password = z.string().min(10, 'must have at least 10 characters').max(1024);
 
 export const CreateUserBody = z
@@ -27,27 +37,13 @@ export const CreateUserBody = z
     /** Without it the server generates one and answers it once. */
     password: Password.optional(),
   })
-  .superRefine((body, ctx) => {
-    if (body.role !== 'system-admin' && !body.unitCode) {
-      ctx.addIssue({ code: 'custom', path: ['unitCode'], message: 'is required for this role' });
-    }
-    if (body.role === 'system-admin' && body.unitCode) {
-      ctx.addIssue({ code: 'custom', path: ['unitCode'], message: 'must be empty for a system administrator' });
-    }
-  });
+  .superRefine(unitOnlyBelowSystemAdmin);
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
 
 /** One role of an account: system-admin everywhere, or a role over the subtree of the unit with this code today. */
 export const RoleInput = z
   .strictObject({ role: RoleName, unitCode: UnitCode.optional() })
-  .superRefine((input, ctx) => {
-    if (input.role !== 'system-admin' && !input.unitCode) {
-      ctx.addIssue({ code: 'custom', path: ['unitCode'], message: 'is required for this role' });
-    }
-    if (input.role === 'system-admin' && input.unitCode) {
-      ctx.addIssue({ code: 'custom', path: ['unitCode'], message: 'must be empty for a system administrator' });
-    }
-  });
+  .superRefine(unitOnlyBelowSystemAdmin);
 export type RoleInput = z.infer<typeof RoleInput>;
 
 /** Replaces all the roles of an account (at least one). */
