@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CalendarDate, UnitCode, UnitLevel } from './units.schemas.ts';
+import { ResultsUnit } from './results.schemas.ts';
 
 /** The period as the results API takes it: `period`, or `from` and `to`; by default the current year in Vietnam. */
 export const PeriodQuery = z.strictObject({
@@ -51,17 +52,8 @@ export type PositionQuery = z.infer<typeof PositionQuery>;
 
 const LocalizedText = z.object({ vi: z.string(), en: z.string() });
 
-export const RankedUnitInfo = z.object({
-  id: z.number().int(),
-  code: z.string(),
-  nameVi: z.string(),
-  nameEn: z.string().nullable(),
-  fullNameVi: z.string(),
-  type: z.string(),
-  level: z.string(),
-  /** kind:value tags such as `region:Đồng bằng sông Cửu Long`. */
-  groupTags: z.array(z.string()),
-});
+/** The unit as results name it, without its validity dates (a ranking is of one period). */
+export const RankedUnitInfo = ResultsUnit.omit({ validFrom: true, validTo: true });
 export type RankedUnitInfo = z.infer<typeof RankedUnitInfo>;
 
 /** As the results API describes it: label "2025", "2025-Q2", "2025-06" or "2025-01-15..2025-03-10". */

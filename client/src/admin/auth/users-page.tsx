@@ -7,6 +7,7 @@ import { formatNumber } from '../../lib/format.ts';
 import { unitName } from '../../lib/i18n.ts';
 import { LoadError, Loading } from '../../lib/load-error.tsx';
 import { useLocale, useTranslate } from '../../lib/locale-context.tsx';
+import { ErrorNotice } from '../error-notice.tsx';
 import { authStrings } from './auth.strings.ts';
 import { createUser, disableUser, enableUser, resetUserPassword, setUserRoles, useUsers } from './users.api.ts';
 import { UserRoles } from './user-roles.tsx';
@@ -70,11 +71,7 @@ export function UsersPage() {
         </section>
       )}
       <p role="status">{notice}</p>
-      {actionError && (
-        <div className="notice notice--error" role="alert">
-          <p>{actionError}</p>
-        </div>
-      )}
+      <ErrorNotice message={actionError} />
       {users.status === 'loading' && <Loading />}
       {users.status === 'error' && <LoadError error={users.error} onRetry={users.reload} />}
       {users.status === 'success' && (

@@ -1,3 +1,5 @@
+import { ErrorNotice } from '../error-notice.tsx';
+
 /** Under a management form: what the last action did (announced politely) and, when it failed, why (an alert). */
 export function ActionFeedback({ notice, error }: { notice: string; error: string }) {
   return (
@@ -5,11 +7,7 @@ export function ActionFeedback({ notice, error }: { notice: string; error: strin
       <p role="status" className="management-status">
         {notice}
       </p>
-      {error && (
-        <div className="notice notice--error" role="alert">
-          <p>{error}</p>
-        </div>
-      )}
+      <ErrorNotice message={error} />
     </>
   );
 }

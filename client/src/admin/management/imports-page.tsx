@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { formatNumber } from '../../lib/format.ts';
 import { commonStrings } from '../../lib/i18n.ts';
 import { useTranslate } from '../../lib/locale-context.tsx';
+import { ErrorNotice } from '../error-notice.tsx';
 import { actionErrorText } from './action-error.ts';
 import { importCsv } from './management.api.ts';
 import { managementStrings } from './management.strings.ts';
@@ -107,11 +108,7 @@ export function ImportsPage() {
           {t('commitNeedsDryRun')}
         </p>
       </form>
-      {error && (
-        <div className="notice notice--error" role="alert">
-          <p>{error}</p>
-        </div>
-      )}
+      <ErrorNotice message={error} />
       {result && <ImportReportView report={result.report} />}
     </div>
   );

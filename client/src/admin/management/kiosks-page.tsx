@@ -4,6 +4,7 @@ import { formatNumber } from '../../lib/format.ts';
 import { commonStrings, unitName } from '../../lib/i18n.ts';
 import { LoadError, Loading } from '../../lib/load-error.tsx';
 import { useLocale, useTranslate } from '../../lib/locale-context.tsx';
+import { ErrorNotice } from '../error-notice.tsx';
 import { ActionFeedback } from './action-feedback.tsx';
 import { actionErrorText } from './action-error.ts';
 import { CopyField } from './copy-field.tsx';
@@ -219,11 +220,7 @@ function EnrolForm({ unit, onEnrolled }: { unit: string; onEnrolled: (issued: Is
           {busy ? t('working') : t('enrol')}
         </button>
       </form>
-      {error && (
-        <div className="notice notice--error" role="alert">
-          <p>{error}</p>
-        </div>
-      )}
+      <ErrorNotice message={error} />
     </section>
   );
 }
