@@ -105,6 +105,7 @@ describe.each(testDrivers())('rankings on %s PostgreSQL', (driver) => {
       previousOf: 4,
       rankChange: 0,
       pointChange: -5,
+      previousDerived: false,
       groupRanks: [{ group: 'region:Nam', rank: 1, of: 2 }],
     });
     expect(body.unrankedReason).toBeNull();

@@ -76,6 +76,11 @@ const UnitFigures = {
   n: z.number().int(),
   respondents: z.number().int(),
   interval: Interval.nullable(),
+  /**
+   * Some days of the period come from the unit's predecessors (before it was made in the 2025 mergers), read
+   * as the results API reads them: see its `derivation` for which units.
+   */
+  derived: z.boolean(),
 };
 
 export const RankPlace = z.object({
@@ -88,6 +93,8 @@ export const RankPlace = z.object({
   rankChange: z.number().int().nullable(),
   /** Published share now − then, 2 decimals; null when not ranked then. */
   pointChange: z.number().nullable(),
+  /** The previous period's figure was derived from the unit's predecessors (see `derived`). */
+  previousDerived: z.boolean(),
   groupRanks: z.array(GroupRank),
 });
 export type RankPlace = z.infer<typeof RankPlace>;
@@ -114,7 +121,10 @@ const RankingContext = {
   previousPeriod: Period,
   /** Respondents a unit needs to be ranked (the scoring spec's minSampleToRank). */
   minimumSample: z.number().int(),
-  /** Whether changes can be read: same set of units (ranks) and same survey version (shares) in both periods. */
+  /**
+   * Whether changes can be read: same set of units (ranks) and same survey version (shares) in both periods.
+   * The previous period ranks the same units (merged units from their predecessors), so ranks compare.
+   */
   comparable: z.object({ ranks: z.boolean(), shares: z.boolean() }),
   /**
    * What the figures were computed from (server/src/features/results/fingerprint.ts): survey version, scoring

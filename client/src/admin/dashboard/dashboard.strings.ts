@@ -33,6 +33,9 @@ export const dashboardStrings: Dictionary<
   | 'rankAmong'
   | 'rankNotComparable'
   | 'rankNew'
+  | 'rankVsDerived'
+  | 'derivedMark'
+  | 'rankingDerivedNote'
   | 'notRanked'
   | 'notRankedNoScore'
   | 'groupRank'
@@ -137,6 +140,9 @@ export const dashboardStrings: Dictionary<
     rankAmong: 'trong {universe}',
     rankNotComparable: 'Không so sánh được với kỳ trước (danh sách đơn vị khác nhau).',
     rankNew: 'Kỳ trước chưa được xếp hạng.',
+    rankVsDerived: 'Số liệu kỳ trước tính lại từ các đơn vị trước sắp xếp (năm 2025).',
+    derivedMark: 'tính lại từ các đơn vị trước sắp xếp',
+    rankingDerivedNote: '* Số liệu tính lại từ các đơn vị trước sắp xếp (năm 2025): ở cột tỷ lệ cho kỳ này, ở cột thứ hạng và điểm cho kỳ trước.',
     notRanked: 'Chưa xếp hạng: cỡ mẫu nhỏ.',
     notRankedNoScore: 'Chưa xếp hạng: chưa có số liệu.',
     groupRank: 'thứ {rank} trong {group}',
@@ -241,6 +247,9 @@ export const dashboardStrings: Dictionary<
     rankAmong: 'among {universe}',
     rankNotComparable: 'Not comparable with the previous period (a different set of units).',
     rankNew: 'Not ranked in the previous period.',
+    rankVsDerived: 'The previous period’s figures are re-computed from the units before the 2025 merger.',
+    derivedMark: 're-computed from the units before the merger',
+    rankingDerivedNote: '* Re-computed from the units before the 2025 merger: in the share column for this period, in the change columns for the previous one.',
     notRanked: 'Not ranked: sample too small.',
     notRankedNoScore: 'Not ranked: no figures yet.',
     groupRank: '{rank} in {group}',

@@ -46,6 +46,7 @@ function RankedTable({ data, periodLabel, unitHref }: { data: RankingsResponse; 
   const [sort, setSort] = useState<Sort>({ column: 'rank', direction: 'ascending' });
   const rows = sortRanked(data.ranked, sort);
   const showGroups = data.ranked.some((entry) => entry.groupRanks.length > 0);
+  const anyDerived = data.ranked.some((entry) => entry.derived || entry.previousDerived);
 
   const header = (column: SortColumn, label: string, numeric = false) => (
     <th scope="col" className={numeric ? 'num' : undefined} aria-sort={sort.column === column ? sort.direction : 'none'}>
@@ -59,49 +60,67 @@ function RankedTable({ data, periodLabel, unitHref }: { data: RankingsResponse; 
   );
 
   return (
-    <div className="table-scroll" role="region" aria-labelledby="ranked-caption" tabIndex={0}>
-      <table className="data-table ranking-table">
-        <caption id="ranked-caption">
-          {t('subUnitsCaption', { count: formatCount(data.ranked.length, locale), period: periodLabel })}
-        </caption>
-        <thead>
-          <tr>
-            {header('rank', t('colRank'), true)}
-            {header('name', t('colUnit'))}
-            {header('share', t('colShare'), true)}
-            {header('n', t('respondents'), true)}
-            {header('rankChange', t('colRankChange'))}
-            {header('pointChange', t('colPointChange'))}
-            {showGroups && <th scope="col">{t('colGroup')}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((entry) => (
-            <tr key={entry.unit.id}>
-              <td className="num">{formatRank(entry.rank, entry.of)}</td>
-              <th scope="row">
-                <Link href={unitHref(entry.unit.code)}>{unitName(entry.unit, locale)}</Link>
-              </th>
-              <td className="num">{formatShare(entry.share, locale)}</td>
-              <td className="num">{formatCount(entry.n, locale)}</td>
-              <td>
-                <RankChange change={data.comparable.ranks ? entry.rankChange : null} />
-              </td>
-              <td>
-                <PointChange change={data.comparable.shares ? entry.pointChange : null} />
-              </td>
-              {showGroups && (
-                <td>
-                  {entry.groupRanks
-                    .map((group) => t('groupRank', { rank: formatRank(group.rank, group.of), group: groupLabel(group.group, locale) }))
-                    .join('; ')}
-                </td>
-              )}
+    <>
+      <div className="table-scroll" role="region" aria-labelledby="ranked-caption" tabIndex={0}>
+        <table className="data-table ranking-table">
+          <caption id="ranked-caption">
+            {t('subUnitsCaption', { count: formatCount(data.ranked.length, locale), period: periodLabel })}
+          </caption>
+          <thead>
+            <tr>
+              {header('rank', t('colRank'), true)}
+              {header('name', t('colUnit'))}
+              {header('share', t('colShare'), true)}
+              {header('n', t('respondents'), true)}
+              {header('rankChange', t('colRankChange'))}
+              {header('pointChange', t('colPointChange'))}
+              {showGroups && <th scope="col">{t('colGroup')}</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {rows.map((entry) => (
+              <tr key={entry.unit.id}>
+                <td className="num">{formatRank(entry.rank, entry.of)}</td>
+                <th scope="row">
+                  <Link href={unitHref(entry.unit.code)}>{unitName(entry.unit, locale)}</Link>
+                </th>
+                <td className="num">
+                  {formatShare(entry.share, locale)}
+                  {entry.derived && <DerivedMark />}
+                </td>
+                <td className="num">{formatCount(entry.n, locale)}</td>
+                <td>
+                  <RankChange change={data.comparable.ranks ? entry.rankChange : null} />
+                  {entry.previousDerived && entry.previousRank !== null && <DerivedMark />}
+                </td>
+                <td>
+                  <PointChange change={data.comparable.shares ? entry.pointChange : null} />
+                  {entry.previousDerived && entry.pointChange !== null && <DerivedMark />}
+                </td>
+                {showGroups && (
+                  <td>
+                    {entry.groupRanks
+                      .map((group) => t('groupRank', { rank: formatRank(group.rank, group.of), group: groupLabel(group.group, locale) }))
+                      .join('; ')}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {anyDerived && <p className="table-note">{t('rankingDerivedNote')}</p>}
+    </>
+  );
+}
+
+/** "*" after a figure computed from the units before the 2025 merger, named for screen readers. */
+function DerivedMark() {
+  const t = useTranslate(dashboardStrings);
+  return (
+    <abbr className="derived-mark" title={t('derivedMark')}>
+      *<span className="visually-hidden"> ({t('derivedMark')})</span>
+    </abbr>
   );
 }
 

@@ -9,12 +9,14 @@ function entry(code: string, nameVi: string, rank: number, share: number, n: num
     n,
     respondents: n,
     interval: null,
+    derived: false,
     rank,
     of: 3,
     previousRank: null,
     previousOf: null,
     rankChange,
     pointChange,
+    previousDerived: false,
     groupRanks: [],
   };
 }

@@ -99,6 +99,7 @@ function RankFacts({ position, previousLabel }: { position: Resource<PositionRes
           </>
         )}
       </dd>
+      {comparable.ranks && place.previousRank !== null && place.previousDerived && <dd className="stat__note">{t('rankVsDerived')}</dd>}
       {place.groupRanks.map((group) => (
         <dd key={group.group} className="stat__note">
           {t('groupRank', { rank: formatRank(group.rank, group.of), group: groupLabel(group.group, locale) })}

@@ -40,21 +40,31 @@ export interface TallyRow {
 
 /**
  * Reads the tallies of a set of units over a date range: whole years, whole months and the remaining days
- * (period-slices.ts), one index range per unit and slice, summed in the database. Its cost follows
+ * (period-slices.ts), one index range per slice, summed in the database. Its cost follows
  * units × slices × (groups), never the number of responses. Units without responses have no row.
  */
 export async function readTallies(db: Db, scope: TallyScope): Promise<TallyRow[]> {
   if (scope.unitIds.length === 0) return [];
   const size = (await listTallyQuestions(db, scope.surveyKey, scope.surveyVersion)).length * 6;
   const slots = Array.from({ length: size }, (_, i) => [i + 1]);
-  const { rows } = await sql<SummedRow & { sums: string }>`${summedTallies(scope, slots)}`.execute(db);
-  return rows.map((row) => ({ ...fromSummedRow(row), levelCounts: parseIntegers(row.sums) }));
+  const rows = await readSummed(db, groupedScope(scope), slots);
+  return rows.map((row) => ({
+    unitId: unitIdOf(scope, row.key),
+    period: row.period,
+    respondents: row.respondents,
+    scored: row.scored,
+    shareSum: row.shareSum,
+    shareSqSum: row.shareSqSum,
+    levelCounts: row.sums,
+  }));
 }
 
 /** A summed tally row reduced to one spec's criteria: satisfied and valid answers, in the order asked. */
 export interface CriterionTallyRow extends Omit<TallyRow, 'levelCounts'> {
   satisfied: number[];
   valid: number[];
+  /** The ids digest of the responses counted (fingerprint.ts): Σ id_digest mod 2^60, 15 hex digits. */
+  digest: string;
 }
 
 /**
@@ -69,96 +79,166 @@ export async function readCriterionTallies(
   satisfiedLevels: readonly number[],
 ): Promise<CriterionTallyRow[]> {
   if (scope.unitIds.length === 0) return [];
+  const rows = await readGroupedCriterionTallies(db, groupedScope(scope), criteria, satisfiedLevels);
+  return rows.map(({ key, ...row }) => ({ ...row, unitId: unitIdOf(scope, key) }));
+}
+
+/** Units whose tallies are summed together (a unit counted once) over one range, under a key of the caller's. */
+export interface TallyGroup {
+  key: number;
+  unitIds: readonly number[];
+  range: DateRange;
+}
+
+/** Several groups, each with its own units and range, read in one query. */
+export interface GroupedTallyScope {
+  surveyKey: string;
+  surveyVersion: number;
+  groups: readonly TallyGroup[];
+  /** As TallyScope.subtree: each unit with its subtree, the units below valid at some time in the group's range. */
+  subtree?: boolean | undefined;
+  bucket?: Bucket | undefined;
+}
+
+export interface GroupedCriterionTallyRow extends Omit<CriterionTallyRow, 'unitId'> {
+  key: number;
+}
+
+/**
+ * readCriterionTallies for groups that differ in range (a ranking's two periods, a merged unit's days read
+ * from its predecessors): one query, a row per group (and bucket) with responses.
+ */
+export async function readGroupedCriterionTallies(
+  db: Db,
+  scope: GroupedTallyScope,
+  criteria: ReadonlyArray<{ ordinal: number }>,
+  satisfiedLevels: readonly number[],
+): Promise<GroupedCriterionTallyRow[]> {
   const slotsOf = (ordinal: number, levels: readonly number[]) => levels.map((level) => 6 * (ordinal - 1) + level);
   const sums = [
     ...criteria.map((c) => slotsOf(c.ordinal, satisfiedLevels)),
     ...criteria.map((c) => slotsOf(c.ordinal, [1, 2, 3, 4, 5])),
   ];
-  const { rows } = await sql<SummedRow & { sums: string }>`${summedTallies(scope, sums)}`.execute(db);
-  return rows.map((row) => {
-    const values = parseIntegers(row.sums);
-    return { ...fromSummedRow(row), satisfied: values.slice(0, criteria.length), valid: values.slice(criteria.length) };
-  });
+  const rows = await readSummed(db, scope, sums);
+  return rows.map(({ sums: values, ...row }) => ({ ...row, satisfied: values.slice(0, criteria.length), valid: values.slice(criteria.length) }));
 }
 
+/** A TallyScope as groups: a group per unit (its id as key), or one group (key 0) for groupBy 'all'. */
+function groupedScope(scope: TallyScope): GroupedTallyScope {
+  const byUnit = (scope.groupBy ?? 'unit') === 'unit';
+  const groups = byUnit
+    ? [...new Set(scope.unitIds)].map((id) => ({ key: id, unitIds: [id], range: scope.range }))
+    : [{ key: 0, unitIds: scope.unitIds, range: scope.range }];
+  return { surveyKey: scope.surveyKey, surveyVersion: scope.surveyVersion, groups, subtree: scope.subtree, bucket: scope.bucket };
+}
+
+const unitIdOf = (scope: TallyScope, key: number) => ((scope.groupBy ?? 'unit') === 'unit' ? key : null);
+
 interface SummedRow {
-  unit_id: number | null;
+  key: number;
   period: string | null;
   respondents: number;
   scored: number;
-  share_sum: number;
-  share_sq_sum: number;
+  shareSum: number;
+  shareSqSum: number;
+  sums: number[];
+  digest: string;
 }
 
-function fromSummedRow(row: SummedRow): Omit<TallyRow, 'levelCounts'> {
-  return {
-    unitId: row.unit_id,
-    period: row.period,
-    respondents: row.respondents,
-    scored: row.scored,
-    shareSum: row.share_sum,
-    shareSqSum: row.share_sq_sum,
-  };
-}
+const MODULUS = '1152921504606846976'; // 2^60: id digests are summed modulo it (migration 0007, fingerprint.ts)
 
 /**
- * The tallies of a scope summed per unit (or for all) and bucket. `sums` lists, for each value wanted, the
- * slots of level_counts it adds up (e.g. levels 4 and 5 of a criterion); they come back as one text "n,n,…"
- * in column `sums`. Sums of array elements are the database's own integer sums, so a range of many day rows
- * stays cheap. Reads whole years, whole months and the remaining days (period-slices.ts), one index range per
- * unit and slice: the cost follows units × slices, never the number of responses.
+ * The tallies of each group summed per bucket (or once). `sums` lists, for each value wanted, the slots of
+ * level_counts it adds up (e.g. levels 4 and 5 of a criterion). Sums of array elements are the database's own
+ * integer sums, so a range of many day rows stays cheap. Each group's range is read as whole years, whole
+ * months and the remaining days (period-slices.ts), each slice one range of the period index (migration
+ * 0009): the cost follows groups × units × slices, never the number of responses.
  */
-function summedTallies(scope: TallyScope, sums: ReadonlyArray<readonly number[]>) {
-  const { range } = scope;
-  const slices = sliceRange(range, coarsestGrain(scope.bucket));
-  const byUnit = (scope.groupBy ?? 'unit') === 'unit';
-  const descendants = scope.subtree
-    ? sql`union all
-          select s.root_id, c.id
-            from units c
-            join scope s on c.parent_id = s.unit_id
-           where c.valid_from <= ${range.to}::date and (c.valid_to is null or c.valid_to >= ${range.from}::date)`
-    : sql``;
-  const units = byUnit ? sql`select distinct root_id, unit_id from scope` : sql`select distinct null::int as root_id, unit_id from scope`;
-  const period = scope.bucket
-    ? sql`to_char(date_trunc(${scope.bucket}, t.period_start::timestamp), 'YYYY-MM-DD')`
-    : sql`null::text`;
+async function readSummed(db: Db, scope: GroupedTallyScope, sums: ReadonlyArray<readonly number[]>): Promise<SummedRow[]> {
+  const groups = scope.groups.filter((group) => group.unitIds.length > 0);
+  if (groups.length === 0) return [];
   // Slot numbers are whole numbers computed by the caller, never input text: safe to inline.
   for (const slots of sums) {
     if (!slots.every((slot) => Number.isInteger(slot) && slot > 0)) throw new RangeError(`bad slots ${slots.join(',')}`);
   }
-  // One period and no subtree: one row per unit, so no grouping (a year report for 1,000 units reads 1,000 rows).
-  const single = byUnit && !scope.subtree && slices.length === 1 && slices[0]!.from === slices[0]!.to;
+  const grain = coarsestGrain(scope.bucket);
+  const ranges = [...new Map(groups.map((g) => [`${g.range.from}|${g.range.to}`, g.range])).values()];
+  const rangeNo = new Map(ranges.map((range, i) => [`${range.from}|${range.to}`, i]));
+  const slices = ranges.flatMap((range, i) => sliceRange(range, grain).map((slice) => ({ ...slice, rangeNo: i })));
+  const members = groups.flatMap((g) => [...new Set(g.unitIds)].map((unitId) => ({ key: g.key, unitId, rangeNo: rangeNo.get(`${g.range.from}|${g.range.to}`)! })));
+
+  // A group of one unit read on one slice of one period has one row: no grouping (the year of 1,000 units reads 1,000 rows).
+  const keys = new Set(groups.map((g) => g.key));
+  const single = !scope.subtree && !scope.bucket && keys.size === groups.length && groups.every((g) => g.unitIds.length === 1) && slices.length === ranges.length && slices.every((s) => s.from === s.to);
   const total = (expression: string) => `coalesce(${single ? expression : `sum(${expression})`}, 0)`; // array_to_string skips nulls
   const sumExpressions = sums.map((slots) =>
     slots.length === 0 ? sql`0` : sql.raw(total(slots.map((slot) => `t.level_counts[${slot}]`).join(' + '))),
   );
   const joined = sums.length === 0 ? sql`''` : sql`array_to_string(array[${sql.join(sumExpressions)}]::bigint[], ',')`;
   const figures = single
-    ? sql`t.respondents, t.scored, t.share_sum::float8 as share_sum, t.share_sq_sum::float8 as share_sq_sum`
+    ? sql`t.respondents, t.scored, t.share_sum::float8 as share_sum, t.share_sq_sum::float8 as share_sq_sum, t.id_digest as digest_sum`
     : sql`sum(t.respondents)::int as respondents,
           sum(t.scored)::int as scored,
           sum(t.share_sum)::float8 as share_sum,
-          sum(t.share_sq_sum)::float8 as share_sq_sum`;
-  return sql`
-    with recursive scope(root_id, unit_id) as (
-      select id, id from units where id = any(${[...scope.unitIds]}::int[])
+          sum(t.share_sq_sum)::float8 as share_sq_sum,
+          sum(t.id_digest) as digest_sum`;
+  const descendants = scope.subtree
+    ? sql`union all
+          select s.key, s.range_no, c.id
+            from scope s
+            join ranges r on r.range_no = s.range_no
+            join units c on c.parent_id = s.unit_id
+           where c.valid_from <= r.last_day and (c.valid_to is null or c.valid_to >= r.first_day)`
+    : sql``;
+  const period = scope.bucket
+    ? sql`to_char(date_trunc(${scope.bucket}, t.period_start::timestamp), 'YYYY-MM-DD')`
+    : sql`null::text`;
+  const { rows } = await sql<{
+    key: number;
+    period: string | null;
+    respondents: number;
+    scored: number;
+    share_sum: number;
+    share_sq_sum: number;
+    sums: string;
+    digest: string;
+  }>`
+    with recursive ranges(range_no, first_day, last_day) as (
+      select * from unnest(${ranges.map((_, i) => i)}::int[], ${ranges.map((r) => r.from)}::date[], ${ranges.map((r) => r.to)}::date[])
+    ),
+    scope(key, range_no, unit_id) as (
+      select * from unnest(${members.map((m) => m.key)}::int[], ${members.map((m) => m.rangeNo)}::int[], ${members.map((m) => m.unitId)}::int[])
       ${descendants}
     ),
-    slices(grain, first_start, last_start) as (
-      values ${sql.join(slices.map((s) => sql`(${s.grain}, ${s.from}::date, ${s.to}::date)`))}
+    slices(range_no, grain, first_start, last_start) as (
+      select * from unnest(${slices.map((s) => s.rangeNo)}::int[], ${slices.map((s) => s.grain)}::text[],
+                           ${slices.map((s) => s.from)}::date[], ${slices.map((s) => s.to)}::date[])
     )
-    select s.root_id as unit_id, ${period} as period, ${figures}, ${joined} as sums
-      from (${units}) s
-     cross join slices p
-      join response_tallies t
-        on t.unit_id = s.unit_id
-       and t.survey_key = ${scope.surveyKey}
-       and t.survey_version = ${scope.surveyVersion}
-       and t.grain = p.grain
-       and t.period_start between p.first_start and p.last_start
-     ${single ? sql`` : sql`group by 1, 2`}
-     order by 1, 2`;
+    select key, period, respondents, scored, share_sum, share_sq_sum, sums,
+           lpad(to_hex(mod(digest_sum, ${sql.raw(MODULUS)})::bigint), 15, '0') as digest
+      from (
+        select s.key, ${period} as period, ${figures}, ${joined} as sums
+          from (select distinct key, range_no, unit_id from scope) s
+          join slices p on p.range_no = s.range_no
+          join response_tallies t
+            on t.survey_key = ${scope.surveyKey}
+           and t.survey_version = ${scope.surveyVersion}
+           and t.grain = p.grain
+           and t.period_start between p.first_start and p.last_start
+           and t.unit_id = s.unit_id
+         ${single ? sql`` : sql`group by 1, 2`}
+      ) summed
+     order by 1, 2`.execute(db);
+  return rows.map((row) => ({
+    key: row.key,
+    period: row.period,
+    respondents: row.respondents,
+    scored: row.scored,
+    shareSum: row.share_sum,
+    shareSqSum: row.share_sq_sum,
+    sums: parseIntegers(row.sums),
+    digest: row.digest,
+  }));
 }
 
 /** The level questions of a version in slot order (the view tally_questions, over the recorded content). */

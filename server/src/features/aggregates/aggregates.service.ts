@@ -7,10 +7,13 @@ import {
   diffTallies,
   listTallyQuestions,
   readCriterionTallies,
+  readGroupedCriterionTallies,
   replaceTallies,
   type TallyDiffRow,
+  type TallyGroup,
   type TallyScope,
 } from './aggregates.queries.ts';
+import { combineDigests } from '../results/fingerprint.ts';
 import { bucketsOf } from './period-slices.ts';
 import { describeTallyDifference, unitTalliesFromCounts, type TallyQuestion } from './tally-vectors.ts';
 
@@ -116,6 +119,16 @@ export async function scoreTallies(
   return scoreTalliesWith(db, definition, scope, scoreUnit);
 }
 
+/** The criteria a spec scores (each once, in spec order) and their ordinals among the version's tally questions. */
+async function criterionOrdinals(db: Kysely<Database>, definition: ScoredVersion) {
+  const criteria = [...new Set(definition.scoring.components.flatMap((c) => c.criteria))];
+  const questions = await tallyQuestionsOf(db, definition.key, definition.version);
+  const ordinals = new Map(questions.map((q) => [q.questionId, q.ordinal]));
+  const missing = criteria.filter((id) => !ordinals.has(id));
+  if (missing.length > 0) throw new Error(`${definition.key}@${definition.version} has no level question ${missing.join(', ')}`);
+  return { criteria, ordinals: criteria.map((id) => ({ ordinal: ordinals.get(id)! })) };
+}
+
 /**
  * scoreTallies with another scorer: `scoreOverall` when only the overall index is wanted (rankings), which
  * skips the criteria's and components' own intervals.
@@ -127,17 +140,8 @@ export async function scoreTalliesWith<S>(
   scorer: (spec: ScoredVersion['scoring'], tallies: UnitTallies) => S,
 ): Promise<Array<TallyReportRow<S>>> {
   const spec = definition.scoring;
-  const criteria = [...new Set(spec.components.flatMap((c) => c.criteria))];
-  const questions = await tallyQuestionsOf(db, definition.key, definition.version);
-  const ordinals = new Map(questions.map((q) => [q.questionId, q.ordinal]));
-  const missing = criteria.filter((id) => !ordinals.has(id));
-  if (missing.length > 0) throw new Error(`${definition.key}@${definition.version} has no level question ${missing.join(', ')}`);
-  const rows = await readCriterionTallies(
-    db,
-    { ...scope, surveyKey: definition.key, surveyVersion: definition.version },
-    criteria.map((id) => ({ ordinal: ordinals.get(id)! })),
-    spec.satisfiedLevels,
-  );
+  const { criteria, ordinals } = await criterionOrdinals(db, definition);
+  const rows = await readCriterionTallies(db, { ...scope, surveyKey: definition.key, surveyVersion: definition.version }, ordinals, spec.satisfiedLevels);
 
   const found = new Map(rows.map((row) => [`${row.unitId}|${row.period}`, row]));
   const units = (scope.groupBy ?? 'unit') === 'unit' ? [...new Set(scope.unitIds)] : [null];
@@ -154,4 +158,65 @@ export async function scoreTalliesWith<S>(
       };
     }),
   );
+}
+
+/** What a score is computed from: a group's criterion counts under the spec, its respondent sums and ids digest. */
+export interface CriterionSums {
+  respondents: number;
+  scored: number;
+  shareSum: number;
+  shareSqSum: number;
+  satisfied: number[];
+  valid: number[];
+  digest: string;
+}
+
+/**
+ * Groups of units, each over its own range (TallyGroup), read in one query: their criterion sums by group key.
+ * A group without responses gets zero counts. Add sums with addCriterionSums, score them with sumsScorer.
+ */
+export async function readGroupSums(
+  db: Kysely<Database>,
+  definition: ScoredVersion,
+  groups: readonly TallyGroup[],
+  options: { subtree: boolean },
+): Promise<Map<number, CriterionSums>> {
+  const { criteria, ordinals } = await criterionOrdinals(db, definition);
+  const scope = { surveyKey: definition.key, surveyVersion: definition.version, groups, subtree: options.subtree };
+  const rows = await readGroupedCriterionTallies(db, scope, ordinals, definition.scoring.satisfiedLevels);
+  const sums = new Map(groups.map((group) => [group.key, emptyCriterionSums(criteria.length)]));
+  for (const row of rows) {
+    const { respondents, scored, shareSum, shareSqSum, satisfied, valid, digest } = row;
+    sums.set(row.key, { respondents, scored, shareSum, shareSqSum, satisfied, valid, digest });
+  }
+  return sums;
+}
+
+export const emptyCriterionSums = (criteria: number): CriterionSums => ({
+  respondents: 0,
+  scored: 0,
+  shareSum: 0,
+  shareSqSum: 0,
+  satisfied: Array<number>(criteria).fill(0),
+  valid: Array<number>(criteria).fill(0),
+  digest: combineDigests([]),
+});
+
+/** The sums of two disjoint sets of responses. */
+export function addCriterionSums(a: CriterionSums, b: CriterionSums): CriterionSums {
+  return {
+    respondents: a.respondents + b.respondents,
+    scored: a.scored + b.scored,
+    shareSum: a.shareSum + b.shareSum,
+    shareSqSum: a.shareSqSum + b.shareSqSum,
+    satisfied: a.satisfied.map((value, i) => value + (b.satisfied[i] ?? 0)),
+    valid: a.valid.map((value, i) => value + (b.valid[i] ?? 0)),
+    digest: combineDigests([a.digest, b.digest]),
+  };
+}
+
+/** A scorer (scoreUnit, scoreOverall) of sums read under this definition (readGroupSums). */
+export function sumsScorer<S>(definition: ScoredVersion, scorer: (spec: ScoredVersion['scoring'], tallies: UnitTallies) => S): (sums: CriterionSums) => S {
+  const criteria = [...new Set(definition.scoring.components.flatMap((c) => c.criteria))];
+  return (sums) => scorer(definition.scoring, unitTalliesFromCounts(criteria, sums.satisfied, sums.valid, sums));
 }

@@ -9,6 +9,7 @@ function unit(id: number, level: string, tags: string[], satisfied: number, vali
   return {
     unit: { id, code: `U${id}`, nameVi: `U${id}`, nameEn: null, fullNameVi: `U${id}`, type: level, level, groupTags: tags },
     respondents: valid,
+    derived: false,
     score: scoreUnit(spec, { criteria: new Map([['q', { satisfied, valid }]]), respondents: valid }),
   };
 }

@@ -11,6 +11,8 @@ export interface ScoredUnit {
   unit: RankedUnitInfo;
   /** Responses stored in the unit's subtree in the period. */
   respondents: number;
+  /** Some days of the period were read from the unit's predecessors (before it existed). */
+  derived: boolean;
   /** Only the overall index ranks (rankings score with scoreOverall). */
   score: Pick<UnitScore, 'overall'>;
 }
@@ -26,11 +28,12 @@ const candidate = (scored: ScoredUnit): Candidate => ({
   scored,
 });
 
-const figures = ({ respondents, score }: ScoredUnit) => ({
+const figures = ({ respondents, score, derived }: ScoredUnit) => ({
   share: score.overall.share,
   n: score.overall.respondents,
   respondents,
   interval: score.overall.interval,
+  derived,
 });
 
 /**
@@ -48,7 +51,7 @@ export interface RankingTable {
   ranksComparable: boolean;
 }
 
-/** `previous`: the same universe's units scored over the previous period (the units valid then). */
+/** `previous`: the same universe's units scored over the previous period. */
 export function buildRankingTable(current: readonly ScoredUnit[], previous: readonly ScoredUnit[]): RankingTable {
   const now = rankUnits(current.map(candidate));
   const then = rankUnits(previous.map(candidate));
@@ -56,6 +59,7 @@ export function buildRankingTable(current: readonly ScoredUnit[], previous: read
   const ranksComparable = current.length > 0 && ids(current) === ids(previous);
   const movements = compareRankings(now, then, { ranks: ranksComparable, shares: true });
 
+  const derivedBefore = new Set(previous.filter((u) => u.derived).map((u) => u.unit.id));
   const mixedLevels = new Set(current.map((u) => u.unit.level)).size > 1;
   const members = new Map<string, Candidate[]>();
   for (const { unit } of now.ranked) {
@@ -79,6 +83,7 @@ export function buildRankingTable(current: readonly ScoredUnit[], previous: read
       previousOf: m.previousOf,
       rankChange: m.rankChange,
       pointChange: m.pointChange,
+      previousDerived: derivedBefore.has(m.unit.scored.unit.id),
       // In the order of the unit's own groups, whatever order the groups were ranked in.
       groupRanks: groupsOf(m.unit.scored.unit, mixedLevels).flatMap((group) => groupRanks.get(m.unit.id)?.filter((g) => g.group === group) ?? []),
     })),

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { RankedUnitInfo } from '../../api/rankings.schemas.ts';
 import type { Database } from '../../db/database.ts';
 
@@ -14,12 +14,20 @@ export interface UniverseSelector {
 
 export interface RankingUnitRow extends RankedUnitInfo {
   parentId: number | null;
+  /** Validity (YYYY-MM-DD): a unit that began inside a period has its earlier days read from its predecessors. */
+  validFrom: string;
+  validTo: string | null;
 }
 
-function selectUnits(db: Kysely<Database>, date: string) {
+function selectAnyUnit(db: Kysely<Database>) {
   return db
     .selectFrom('units')
     .select(['id', 'code', 'name_vi', 'name_en', 'full_name_vi', 'type', 'level', 'group_tags', 'parent_id'])
+    .select([sql<string>`to_char(valid_from, 'YYYY-MM-DD')`.as('valid_from'), sql<string | null>`to_char(valid_to, 'YYYY-MM-DD')`.as('valid_to')]);
+}
+
+function selectUnits(db: Kysely<Database>, date: string) {
+  return selectAnyUnit(db)
     .where('valid_from', '<=', date)
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', date)]));
 }
@@ -37,6 +45,8 @@ function toRankingUnit(row: UnitRow): RankingUnitRow {
     level: row.level,
     groupTags: row.group_tags,
     parentId: row.parent_id,
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
   };
 }
 
@@ -47,11 +57,7 @@ export async function findRankingUnit(db: Kysely<Database>, code: string, date: 
 }
 
 export async function findRankingUnitById(db: Kysely<Database>, id: number): Promise<RankingUnitRow | undefined> {
-  const row = await db
-    .selectFrom('units')
-    .select(['id', 'code', 'name_vi', 'name_en', 'full_name_vi', 'type', 'level', 'group_tags', 'parent_id'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await selectAnyUnit(db).where('id', '=', id).executeTakeFirst();
   return row && toRankingUnit(row);
 }
 

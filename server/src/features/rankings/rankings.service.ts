@@ -3,10 +3,8 @@ import type { SurveyDefinition } from '@sipas/survey-definitions/schema';
 import type { Period, PositionQuery, PositionResponse, RankedUnitInfo, RankingsQuery, RankingsResponse } from '../../api/rankings.schemas.ts';
 import type { Database } from '../../db/database.ts';
 import { NotFoundError } from '../../http/errors.ts';
-import { scoreTalliesWith } from '../aggregates/aggregates.service.ts';
-import { combineDigests, fingerprint } from '../results/fingerprint.ts';
+import { scoreUnitsWithHistory } from '../results/history-scores.ts';
 import { currentYear, namedPeriod, previousPeriod, rangePeriod, type Period as ReportPeriod } from '../results/period.ts';
-import { readDigests } from '../results/results.queries.ts';
 import type { SurveyCatalog } from '../surveys/survey-catalog.ts';
 import { describeRankChange, formatRank } from '../../scoring/rank-text.ts';
 import { scoreOverall } from '../../scoring/unit-score.ts';
@@ -50,29 +48,24 @@ const publicUnit = (row: RankingUnitRow): RankedUnitInfo => ({
   groupTags: row.groupTags,
 });
 
-/**
- * The fingerprint line of figures computed from these units' subtrees in the period: survey version, scoring
- * spec, and the number and ids digest of the responses (each counted once), read from the tallies.
- */
-async function fingerprintOf(db: Kysely<Database>, definition: SurveyDefinition, unitIds: readonly number[], period: ReportPeriod): Promise<string> {
-  const digests = await readDigests(db, { surveyKey: definition.key, surveyVersion: definition.version, unitIds, range: period, subtree: true });
-  const responses = digests.reduce((sum, row) => sum + row.responses, 0);
-  return fingerprint(definition, responses, combineDigests(digests.map((row) => row.digest))).text;
+/** One period of a universe, each unit scored on its subtree, with the fingerprint of some of them. */
+interface ScoredPeriod {
+  scored: ScoredUnit[];
+  fingerprintOf: (indices: readonly number[]) => string;
 }
 
-/** Each unit scored on its whole subtree over the period, from the tallies. */
-async function scoreUniverse(
+/** Every unit of a universe scored over each period (merged units from their predecessors), in one read. */
+async function scorePeriods(
   db: Kysely<Database>,
   definition: SurveyDefinition,
   units: readonly RankingUnitRow[],
-  period: ReportPeriod,
-): Promise<ScoredUnit[]> {
-  const rows = await scoreTalliesWith(db, definition, { range: period, unitIds: units.map((u) => u.id), subtree: true }, scoreOverall);
-  const byId = new Map(rows.map((row) => [row.unitId, row]));
-  return units.map((unit) => {
-    const row = byId.get(unit.id)!;
-    return { unit: publicUnit(unit), respondents: row.respondents, score: { overall: row.score } };
-  });
+  periods: readonly ReportPeriod[],
+): Promise<ScoredPeriod[]> {
+  const scored = await scoreUnitsWithHistory(db, definition, units, periods, scoreOverall);
+  return scored.map(({ units: scores, fingerprintOf }) => ({
+    scored: scores.map(({ respondents, derived, score }, i) => ({ unit: publicUnit(units[i]!), respondents, derived, score: { overall: score } })),
+    fingerprintOf,
+  }));
 }
 
 interface Universe {
@@ -80,19 +73,15 @@ interface Universe {
   parent: RankingUnitRow | null;
 }
 
-/** Ranks a universe (the units valid on the period's last day) now and over the previous period. */
+/**
+ * Ranks a universe (the units valid on the period's last day) now and over the previous period: the same
+ * units then, so ranks compare like with like, a unit made in the 2025 mergers read from its predecessors.
+ */
 async function rankUniverse(db: Kysely<Database>, definition: SurveyDefinition, universe: Universe, period: ReportPeriod) {
   const previous = previousPeriod(period);
-  const [currentUnits, previousUnits] = await Promise.all([
-    listUniverseUnits(db, universe.selector, period.to),
-    listUniverseUnits(db, universe.selector, previous.to),
-  ]);
-  const [current, before, computedFrom] = await Promise.all([
-    scoreUniverse(db, definition, currentUnits, period),
-    scoreUniverse(db, definition, previousUnits, previous),
-    fingerprintOf(db, definition, currentUnits.map((u) => u.id), period),
-  ]);
-  return { previous, units: currentUnits, table: buildRankingTable(current, before), fingerprint: computedFrom };
+  const units = await listUniverseUnits(db, universe.selector, period.to);
+  const [current, before] = await scorePeriods(db, definition, units, [period, previous]);
+  return { previous, units, current: current!, table: buildRankingTable(current!.scored, before!.scored) };
 }
 
 function describeUniverse(universe: Universe, units: number) {
@@ -124,7 +113,7 @@ function context(definition: SurveyDefinition, universe: Universe, period: Repor
     previousPeriod: toPeriod(ranked.previous),
     minimumSample: definition.scoring.minSampleToRank,
     comparable: { ranks: ranked.table.ranksComparable, shares: true },
-    fingerprint: ranked.fingerprint,
+    fingerprint: ranked.current.fingerprintOf(ranked.units.map((_, i) => i)),
   };
 }
 
@@ -186,8 +175,9 @@ export async function positionOf(
 ): Promise<PositionResponse> {
   const parent = unit.parentId === null ? null : ((await findRankingUnitById(db, unit.parentId)) ?? null);
   const universe: Universe = { parent, selector: peersOf(unit) };
+  const ranked = await rankUniverse(db, definition, universe, period);
   // The fingerprint of the unit's own figures: the universe's would tell how many responses its peers have.
-  const [ranked, computedFrom] = await Promise.all([rankUniverse(db, definition, universe, period), fingerprintOf(db, definition, [unit.id], period)]);
+  const computedFrom = ranked.current.fingerprintOf([ranked.units.findIndex((u) => u.id === unit.id)]);
   const own = ranked.table.ranked.find((entry) => entry.unit.id === unit.id);
   const apart = ranked.table.unranked.find((entry) => entry.unit.id === unit.id);
   const figures = own ?? apart!;
@@ -199,6 +189,7 @@ export async function positionOf(
     n: figures.n,
     respondents: figures.respondents,
     interval: figures.interval,
+    derived: figures.derived,
     position: own
       ? {
           rank: own.rank,
@@ -207,6 +198,7 @@ export async function positionOf(
           previousOf: own.previousOf,
           rankChange: own.rankChange,
           pointChange: own.pointChange,
+          previousDerived: own.previousDerived,
           groupRanks: own.groupRanks,
         }
       : null,

@@ -37,6 +37,7 @@ const canTho: AnalysisInput = {
   criteria,
   current: figures(85.5412, [87.1, 84.0, 85.52], [87.1, 80.25, 87.75, 85.52]),
   previous: figures(86.0644, [86.0, 84.52, 85.52], [86, 84, 85.04, 85.52]),
+  derived: { current: false, previous: false },
   position: { rank: 48, of: 63, rankChange: -10, groupRanks: [{ group: 'region:Đồng bằng sông Cửu Long', rank: 5, of: 13 }] },
 };
 
@@ -118,6 +119,26 @@ describe('writeAnalysis', () => {
         'Components: Access to the service 75.00%; Administrative procedure no data; Service by civil servants no data.',
         'Criterion with the lowest share satisfied: “Waiting seats” 75.00%.',
         'Based on 12 responses, 12 of them with valid answers to the criteria. Note: the respondents (12) are fewer than the minimum of 30 needed to rank; read the result as indicative only.',
+      ],
+    ],
+    [
+      'a quarter after the merger compared with one re-computed from the units before it',
+      {
+        ...canTho,
+        period: namedPeriod('2025-Q3'),
+        previousPeriod: namedPeriod('2025-Q2'),
+        position: { rank: 2, of: 34, rankChange: -1, groupRanks: [] },
+        current: figures(80, [80, 80, 80], [80, 80, 80, 80]),
+        previous: figures(95, [95, 95, 95], [95, 95, 95, 95]),
+        derived: { current: false, previous: true },
+      },
+      'vi',
+      [
+        'Quý III/2025, Chỉ số SIPAS của Thành phố Cần Thơ đạt 80,00%, xếp hạng 2/34, giảm 1 bậc so với quý II/2025; yếu tố Tiếp cận dịch vụ giảm 15,00 điểm. So với quý II/2025 (95,00%), chỉ số giảm 15,00 điểm.',
+        'Các yếu tố thành phần: Tiếp cận dịch vụ 80,00% (giảm 15,00 điểm); Thủ tục hành chính 80,00% (giảm 15,00 điểm); Sự phục vụ của công chức 80,00% (giảm 15,00 điểm).',
+        'Các tiêu chí có tỷ lệ hài lòng thấp nhất: “Nơi ngồi chờ” 80,00%; “Niêm yết công khai” 80,00%; “Phí đúng quy định” 80,00%.',
+        'Kết quả dựa trên 1.250 phiếu khảo sát, trong đó 1.234 phiếu có câu trả lời hợp lệ cho các tiêu chí; khoảng tin cậy 95% của chỉ số từ 78,50% đến 81,25%. ' +
+          'Số liệu của những ngày trước khi đơn vị được thành lập theo sắp xếp đơn vị hành chính năm 2025 được tính lại từ phiếu khảo sát của các đơn vị trước sắp xếp.',
       ],
     ],
     [

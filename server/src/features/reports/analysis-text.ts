@@ -38,6 +38,8 @@ export interface AnalysisInput {
   current: AnalysisFigures;
   /** Null when the previous period cannot be compared (another universe, no data). */
   previous: AnalysisFigures | null;
+  /** Figures of this period, of the previous one, read in part from the unit's predecessors (the 2025 mergers). */
+  derived: { current: boolean; previous: boolean };
   /** Null when the unit is not ranked in the period. */
   position: {
     rank: number;
@@ -207,6 +209,13 @@ function sampleParagraph(input: AnalysisInput, locale: Locale): string {
       locale === 'vi'
         ? `Lưu ý: số người trả lời (${format.format(current.n)}) thấp hơn mức tối thiểu ${format.format(input.minimumSample)} để xếp hạng; kết quả chỉ có giá trị tham khảo.`
         : `Note: the respondents (${format.format(current.n)}) are fewer than the minimum of ${format.format(input.minimumSample)} needed to rank; read the result as indicative only.`,
+    );
+  }
+  if (input.derived.current || (input.derived.previous && input.previous !== null)) {
+    sentences.push(
+      locale === 'vi'
+        ? 'Số liệu của những ngày trước khi đơn vị được thành lập theo sắp xếp đơn vị hành chính năm 2025 được tính lại từ phiếu khảo sát của các đơn vị trước sắp xếp.'
+        : 'Figures for the days before the unit was formed in the 2025 reorganisation are re-computed from the responses of the units it was formed from.',
     );
   }
   return sentences.join(' ');

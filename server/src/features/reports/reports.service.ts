@@ -4,10 +4,10 @@ import type { AnalysisQuery, AnalysisResponse, ScoresExportQuery } from '../../a
 import type { RankingsQuery } from '../../api/rankings.schemas.ts';
 import type { Database } from '../../db/database.ts';
 import { NotFoundError } from '../../http/errors.ts';
-import type { UnitScore } from '../../scoring/unit-score.ts';
-import { scoreTallies } from '../aggregates/aggregates.service.ts';
+import { scoreUnit, type UnitScore } from '../../scoring/unit-score.ts';
 import { findRankingUnit } from '../rankings/rankings.queries.ts';
 import { findDefinition, getRankings, periodOf, positionOf, toPeriod, type AuthorizeRead } from '../rankings/rankings.service.ts';
+import { scoreUnitsWithHistory } from '../results/history-scores.ts';
 import { previousPeriod as previousOf } from '../results/period.ts';
 import type { SurveyCatalog } from '../surveys/survey-catalog.ts';
 import { pointChange, writeAnalysis, type AnalysisFigures } from './analysis-text.ts';
@@ -64,13 +64,13 @@ export async function getAnalysis(
   const unit = await findUnit(db, query.unit, period.to);
   await authorize([unit.id]);
   const previousPeriod = previousOf(period);
-  const [place, [now], [then]] = await Promise.all([
+  const [place, [scoredNow, scoredThen]] = await Promise.all([
     positionOf(db, definition, unit, period),
-    scoreTallies(db, definition, { range: period, unitIds: [unit.id], subtree: true }),
-    scoreTallies(db, definition, { range: previousPeriod, unitIds: [unit.id], subtree: true }),
+    scoreUnitsWithHistory(db, definition, [unit], [period, previousPeriod], scoreUnit),
   ]);
-  const current = figuresOf(now!.score, now!.respondents);
-  const previous = then!.score.overall.share === null ? null : figuresOf(then!.score, then!.respondents);
+  const [now, then] = [scoredNow!.units[0]!, scoredThen!.units[0]!];
+  const current = figuresOf(now.score, now.respondents);
+  const previous = then.score.overall.share === null ? null : figuresOf(then.score, then.respondents);
   const { components, criteria } = labelsOf(definition);
   const paragraphs = writeAnalysis(
     {
@@ -82,6 +82,7 @@ export async function getAnalysis(
       criteria,
       current,
       previous,
+      derived: { current: now.derived, previous: then.derived },
       position: place.position,
     },
     query.locale,
@@ -92,8 +93,8 @@ export async function getAnalysis(
     pointChange: pointChange(share, before),
     n,
   });
-  const criterionScores = now!.score.components.flatMap((c) => c.criteria);
-  const previousCriteria = new Map(then!.score.components.flatMap((c) => c.criteria).map((c) => [c.id, c]));
+  const criterionScores = now.score.components.flatMap((c) => c.criteria);
+  const previousCriteria = new Map(then.score.components.flatMap((c) => c.criteria).map((c) => [c.id, c]));
   return {
     survey: { key: definition.key, version: definition.version },
     unit: place.unit,
@@ -114,7 +115,7 @@ export async function getAnalysis(
       unrankedReason: place.unrankedReason,
       components: components.map((c, i) => ({
         ...c,
-        ...compared(now!.score.components[i]!.share, previous && then!.score.components[i]!.share, now!.score.components[i]!.validAnswers),
+        ...compared(now.score.components[i]!.share, previous && then.score.components[i]!.share, now.score.components[i]!.validAnswers),
       })),
       criteria: criteria.map((c, i) => ({
         ...c,
@@ -154,11 +155,10 @@ export async function exportScores(
   const unit = await findUnit(db, query.unit, period.to);
   await authorize([unit.id]);
   const units = await listSubtreeWithNames(db, unit.id, period);
-  const scores = await scoreTallies(db, definition, { range: period, unitIds: units.map((u) => u.id), subtree: true });
-  const byId = new Map(scores.map((row) => [row.unitId, row]));
-  const rows = units.map((u) => {
-    const scored = byId.get(u.id)!;
-    return { code: u.code, name: u.fullNameVi, level: u.level, parentCode: u.parentCode, respondents: scored.respondents, score: scored.score };
+  const [scores] = await scoreUnitsWithHistory(db, definition, units, [period], scoreUnit);
+  const rows = units.map((u, i) => {
+    const { respondents, score } = scores!.units[i]!;
+    return { code: u.code, name: u.fullNameVi, level: u.level, parentCode: u.parentCode, respondents, score };
   });
   return {
     fileName: `scores-${definition.key}-${unit.code}-${periodSlug(period)}.csv`,

@@ -5,7 +5,7 @@ import { MAX_TREND_BUCKETS } from '../../api/results.schemas.ts';
 import type { Database } from '../../db/database.ts';
 import { BadRequestError, NotFoundError } from '../../http/errors.ts';
 import { scoreUnit, type UnitScore } from '../../scoring/unit-score.ts';
-import { listTallyQuestions, readCriterionTallies } from '../aggregates/aggregates.queries.ts';
+import { listTallyQuestions, readGroupedCriterionTallies } from '../aggregates/aggregates.queries.ts';
 import { bucketsOf, type Bucket, type DateRange } from '../aggregates/period-slices.ts';
 import { unitTalliesFromCounts } from '../aggregates/tally-vectors.ts';
 import type { SurveyCatalog } from '../surveys/survey-catalog.ts';
@@ -23,7 +23,7 @@ import {
   rangePeriod,
   type Period,
 } from './period.ts';
-import { listPredecessors, readDigests } from './results.queries.ts';
+import { listPredecessors } from './results.queries.ts';
 
 /** Summed tallies of one figure (a period, or a bucket of a trend), over every source part. */
 interface Sums {
@@ -86,7 +86,6 @@ function inSnapshot<T>(db: Kysely<Database>, read: (trx: Kysely<Database>) => Pr
 
 /**
  * Reads the tallies of every source part of a unit over a range and adds them up per bucket (or once).
- * Two queries per part: the criterion counts and the ids digest of the same tally rows.
  */
 class TallyReader {
   private readonly criteria: string[];
@@ -104,36 +103,37 @@ class TallyReader {
     return planSources(unit, range, (unitId) => listPredecessors(this.db, unitId));
   }
 
-  /** Sums per bucket start (or under '' without buckets). */
+  /** Sums per bucket start (or under '' without buckets); every part in one query, its digest from the same rows. */
   async read(parts: readonly SourcePart[], range: DateRange, bucket?: Bucket): Promise<Map<string, Sums>> {
     const ordinals = await this.criterionOrdinals();
     const keys = bucket ? bucketsOf(range, bucket) : [''];
     const sums = new Map(keys.map((key) => [key, emptySums(this.criteria.length)]));
-    for (const part of parts) {
-      const scope = {
+    parts.forEach((part) => {
+      for (const key of keys) {
+        if (part.derived && (!bucket || overlaps(bucketPeriod(key, bucket), part.range))) sums.get(key)!.derived = true;
+      }
+    });
+    const rows = await readGroupedCriterionTallies(
+      this.db,
+      {
         surveyKey: this.definition.key,
         surveyVersion: this.definition.version,
-        unitIds: part.unitIds,
-        range: part.range,
+        groups: parts.map((part, i) => ({ key: i, unitIds: part.unitIds, range: part.range })),
         subtree: this.subtree,
-        ...(bucket ? { bucket } : {}),
-      };
-      const rows = await readCriterionTallies(this.db, { ...scope, groupBy: 'all' }, ordinals, this.definition.scoring.satisfiedLevels);
-      const digests = await readDigests(this.db, scope);
-      for (const key of keys) {
-        const target = sums.get(key)!;
-        if (part.derived && (!bucket || overlaps(bucketPeriod(key, bucket), part.range))) target.derived = true;
-      }
-      for (const row of rows) {
-        const target = sums.get(row.period ?? '')!;
-        target.respondents += row.respondents;
-        target.scored += row.scored;
-        target.shareSum += row.shareSum;
-        target.shareSqSum += row.shareSqSum;
-        row.satisfied.forEach((value, i) => (target.satisfied[i]! += value));
-        row.valid.forEach((value, i) => (target.valid[i]! += value));
-      }
-      for (const row of digests) sums.get(row.period ?? '')!.digests.push(row.digest);
+        bucket,
+      },
+      ordinals,
+      this.definition.scoring.satisfiedLevels,
+    );
+    for (const row of rows) {
+      const target = sums.get(row.period ?? '')!;
+      target.respondents += row.respondents;
+      target.scored += row.scored;
+      target.shareSum += row.shareSum;
+      target.shareSqSum += row.shareSqSum;
+      row.satisfied.forEach((value, i) => (target.satisfied[i]! += value));
+      row.valid.forEach((value, i) => (target.valid[i]! += value));
+      target.digests.push(row.digest);
     }
     return sums;
   }
