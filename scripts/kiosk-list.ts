@@ -34,7 +34,7 @@ await withConfiguredApp(async (app) => {
   }
   const rows = devices.map((d) => [
     d.id,
-    `${d.unitCode} ${d.unitNameVi}`,
+    `${d.unit.code} ${d.unit.nameVi}`,
     d.name,
     STATES[d.state],
     d.lastContactAt ? vietnamTime(d.lastContactAt) : '-',

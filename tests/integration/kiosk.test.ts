@@ -263,8 +263,7 @@ describe.each(testDrivers())('kiosk devices on %s PostgreSQL', (driver) => {
       const listed = (await listDevices(t.app.db)).find((d) => d.id === issued.device.id)!;
       expect(listed).toMatchObject({
         name: 'Quầy 7',
-        unitCode: '92',
-        unitNameVi: 'Cần Thơ',
+        unit: { code: '92', nameVi: 'Cần Thơ' },
         queueDepth: 3,
         deadLetters: 1,
         appVersion: 'kiosk-page-abc123',

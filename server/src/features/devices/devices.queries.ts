@@ -153,8 +153,7 @@ export async function revokeDeviceRow(db: Db, id: string, at: Date): Promise<boo
 export interface DeviceListing {
   id: string;
   name: string;
-  unitCode: string;
-  unitNameVi: string;
+  unit: { code: string; nameVi: string; nameEn: string | null };
   surveyKey: string;
   idleSeconds: number;
   createdAt: Date;
@@ -168,8 +167,10 @@ export interface DeviceListing {
   appVersion: string | null;
 }
 
-export async function listDeviceRows(db: Db): Promise<DeviceListing[]> {
-  const rows = await db
+/** The kiosks of some units (all kiosks without `unitIds`), by unit code, name and creation: never a secret. */
+export async function listDeviceRows(db: Db, unitIds?: readonly number[]): Promise<DeviceListing[]> {
+  if (unitIds?.length === 0) return [];
+  let query = db
     .selectFrom('kiosk_devices as d')
     .innerJoin('units as u', 'u.id', 'd.unit_id')
     .select([
@@ -177,6 +178,7 @@ export async function listDeviceRows(db: Db): Promise<DeviceListing[]> {
       'd.name',
       'u.code',
       'u.name_vi',
+      'u.name_en',
       'd.survey_key',
       'd.idle_seconds',
       'd.created_at',
@@ -187,16 +189,13 @@ export async function listDeviceRows(db: Db): Promise<DeviceListing[]> {
       'd.queue_depth',
       'd.dead_letters',
       'd.app_version',
-    ])
-    .orderBy('u.code')
-    .orderBy('d.name')
-    .orderBy('d.created_at')
-    .execute();
+    ]);
+  if (unitIds) query = query.where('d.unit_id', 'in', [...unitIds]);
+  const rows = await query.orderBy('u.code').orderBy('d.name').orderBy('d.created_at').execute();
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
-    unitCode: r.code,
-    unitNameVi: r.name_vi,
+    unit: { code: r.code, nameVi: r.name_vi, nameEn: r.name_en },
     surveyKey: r.survey_key,
     idleSeconds: r.idle_seconds,
     createdAt: r.created_at,

@@ -198,9 +198,9 @@ export async function recordDeviceHeartbeat(db: Kysely<Database>, device: Device
   return now;
 }
 
-/** Every device with its unit, state and what its last heartbeat said (never a secret). */
-export async function listDevices(db: Kysely<Database>): Promise<DeviceListing[]> {
-  return listDeviceRows(db);
+/** The devices of some units (every device without `unitIds`) with what their last heartbeat said (never a secret). */
+export async function listDevices(db: Kysely<Database>, unitIds?: readonly number[]): Promise<DeviceListing[]> {
+  return listDeviceRows(db, unitIds);
 }
 
 /** From now on the device's credential gets 401; what it still holds in its queue stays on the tablet. */

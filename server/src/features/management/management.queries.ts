@@ -21,66 +21,6 @@ export async function subtreeUnitIds(db: Db, rootId: number): Promise<number[]> 
   return rows.map((row) => row.id);
 }
 
-export interface KioskRow {
-  id: string;
-  name: string;
-  unit: Omit<UnitRef, 'id'>;
-  surveyKey: string;
-  idleSeconds: number;
-  createdAt: Date;
-  enrolledAt: Date | null;
-  revokedAt: Date | null;
-  enrolmentCodeExpiresAt: Date | null;
-  lastContactAt: Date | null;
-  queueDepth: number | null;
-  deadLetters: number | null;
-  appVersion: string | null;
-}
-
-export async function listKiosksOfUnits(db: Db, unitIds: readonly number[]): Promise<KioskRow[]> {
-  if (unitIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('kiosk_devices as d')
-    .innerJoin('units as u', 'u.id', 'd.unit_id')
-    .select([
-      'd.id',
-      'd.name',
-      'u.code',
-      'u.name_vi',
-      'u.name_en',
-      'd.survey_key',
-      'd.idle_seconds',
-      'd.created_at',
-      'd.enrolled_at',
-      'd.revoked_at',
-      'd.enrol_code_expires_at',
-      'd.last_contact_at',
-      'd.queue_depth',
-      'd.dead_letters',
-      'd.app_version',
-    ])
-    .where('d.unit_id', 'in', [...unitIds])
-    .orderBy('u.code')
-    .orderBy('d.name')
-    .orderBy('d.created_at')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    unit: { code: r.code, nameVi: r.name_vi, nameEn: r.name_en },
-    surveyKey: r.survey_key,
-    idleSeconds: r.idle_seconds,
-    createdAt: r.created_at,
-    enrolledAt: r.enrolled_at,
-    revokedAt: r.revoked_at,
-    enrolmentCodeExpiresAt: r.enrol_code_expires_at,
-    lastContactAt: r.last_contact_at,
-    queueDepth: r.queue_depth,
-    deadLetters: r.dead_letters,
-    appVersion: r.app_version,
-  }));
-}
-
 /** The unit a kiosk belongs to and whether it was revoked; undefined for an unknown id. */
 export async function findKioskOwner(db: Db, id: string): Promise<{ unitId: number; revokedAt: Date | null } | undefined> {
   const row = await db.selectFrom('kiosk_devices').select(['unit_id', 'revoked_at']).where('id', '=', id).executeTakeFirst();

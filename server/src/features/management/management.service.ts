@@ -13,7 +13,7 @@ import type {
 import type { Database } from '../../db/database.ts';
 import { BadRequestError, ConflictError, NotFoundError } from '../../http/errors.ts';
 import { vietnamDate } from '../../local-date.ts';
-import { createDevice, reissueEnrolmentCode, revokeDevice, type IssuedEnrolment } from '../devices/devices.service.ts';
+import { createDevice, listDevices, reissueEnrolmentCode, revokeDevice, type IssuedEnrolment } from '../devices/devices.service.ts';
 import { importProceduresCsv } from '../procedures/procedures-import.service.ts';
 import type { SurveyCatalog } from '../surveys/survey-catalog.ts';
 import { createTokenKey, revokeKey } from '../tokens/token-keys.service.ts';
@@ -23,7 +23,6 @@ import { kioskStatus } from './kiosk-status.ts';
 import {
   findKioskOwner,
   findTokenKeyOwner,
-  listKiosksOfUnits,
   listTokenKeysOfUnits,
   subtreeUnitIds,
   type UnitRef,
@@ -47,7 +46,7 @@ async function requireUnit(db: Kysely<Database>, code: string, now: Date): Promi
 export async function listKiosks(db: Kysely<Database>, unitCode: string, now: Date, authorize: AuthorizeUnits): Promise<KioskDeviceList> {
   const unit = await requireUnit(db, unitCode, now);
   await authorize([unit.id]);
-  const rows = await listKiosksOfUnits(db, await subtreeUnitIds(db, unit.id));
+  const rows = await listDevices(db, await subtreeUnitIds(db, unit.id));
   return {
     unit: managedUnit(unit),
     devices: rows.map((row) => ({

@@ -77,9 +77,9 @@ interface Universe {
  * Ranks a universe (the units valid on the period's last day) now and over the previous period: the same
  * units then, so ranks compare like with like, a unit made in the 2025 mergers read from its predecessors.
  */
-async function rankUniverse(db: Kysely<Database>, definition: SurveyDefinition, universe: Universe, period: ReportPeriod) {
+async function rankUniverse(db: Kysely<Database>, definition: SurveyDefinition, universe: Universe, period: ReportPeriod, listed?: RankingUnitRow[]) {
   const previous = previousPeriod(period);
-  const units = await listUniverseUnits(db, universe.selector, period.to);
+  const units = listed ?? (await listUniverseUnits(db, universe.selector, period.to));
   const [current, before] = await scorePeriods(db, definition, units, [period, previous]);
   return { previous, units, current: current!, table: buildRankingTable(current!.scored, before!.scored) };
 }
@@ -133,9 +133,10 @@ export async function getRankings(
     if (!parent) throw new NotFoundError(`Unknown unit ${query.parent} on ${period.to}`);
   }
   const universe: Universe = { parent, selector: { parentId: parent?.id, level: query.level, type: query.type } };
-  const units = parent ? [] : await listUniverseUnits(db, universe.selector, period.to);
+  const units = await listUniverseUnits(db, universe.selector, period.to);
+  // Under a parent, reading the parent's subtree is what needs permission; without one, every unit listed.
   await authorize(parent ? [parent.id] : units.map((u) => u.id));
-  const ranked = await rankUniverse(db, definition, universe, period);
+  const ranked = await rankUniverse(db, definition, universe, period, units);
   return { ...context(definition, universe, period, ranked), ranked: ranked.table.ranked, unranked: ranked.table.unranked };
 }
 
