@@ -120,7 +120,7 @@ export async function scoreTallies(
 }
 
 /** The criteria a spec scores (each once, in spec order) and their ordinals among the version's tally questions. */
-async function criterionOrdinals(db: Kysely<Database>, definition: ScoredVersion) {
+export async function criterionOrdinals(db: Kysely<Database>, definition: ScoredVersion) {
   const criteria = [...new Set(definition.scoring.components.flatMap((c) => c.criteria))];
   const questions = await tallyQuestionsOf(db, definition.key, definition.version);
   const ordinals = new Map(questions.map((q) => [q.questionId, q.ordinal]));

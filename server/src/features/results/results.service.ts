@@ -5,9 +5,9 @@ import { MAX_TREND_BUCKETS } from '../../api/results.schemas.ts';
 import type { Database } from '../../db/database.ts';
 import { BadRequestError, NotFoundError } from '../../http/errors.ts';
 import { scoreUnit, type UnitScore } from '../../scoring/unit-score.ts';
-import { listTallyQuestions, readGroupedCriterionTallies } from '../aggregates/aggregates.queries.ts';
+import { readGroupedCriterionTallies } from '../aggregates/aggregates.queries.ts';
+import { addCriterionSums, criterionOrdinals, emptyCriterionSums, sumsScorer, type CriterionSums } from '../aggregates/aggregates.service.ts';
 import { bucketsOf, type Bucket, type DateRange } from '../aggregates/period-slices.ts';
-import { unitTalliesFromCounts } from '../aggregates/tally-vectors.ts';
 import type { SurveyCatalog } from '../surveys/survey-catalog.ts';
 import { findLatestUnitDetail, findUnitDetailValidOn } from '../units/units.queries.ts';
 import { combineDigests, fingerprint } from './fingerprint.ts';
@@ -26,27 +26,9 @@ import {
 import { listPredecessors } from './results.queries.ts';
 
 /** Summed tallies of one figure (a period, or a bucket of a trend), over every source part. */
-interface Sums {
-  respondents: number;
-  scored: number;
-  shareSum: number;
-  shareSqSum: number;
-  satisfied: number[];
-  valid: number[];
-  digests: string[];
+interface Sums extends CriterionSums {
   derived: boolean;
 }
-
-const emptySums = (criteria: number): Sums => ({
-  respondents: 0,
-  scored: 0,
-  shareSum: 0,
-  shareSqSum: 0,
-  satisfied: Array<number>(criteria).fill(0),
-  valid: Array<number>(criteria).fill(0),
-  digests: [],
-  derived: false,
-});
 
 function findDefinition(catalog: SurveyCatalog, survey: string, version: number | undefined): SurveyDefinition {
   const loaded = version === undefined ? catalog.latestPublished(survey) : catalog.get(survey, version);
@@ -88,15 +70,14 @@ function inSnapshot<T>(db: Kysely<Database>, read: (trx: Kysely<Database>) => Pr
  * Reads the tallies of every source part of a unit over a range and adds them up per bucket (or once).
  */
 class TallyReader {
-  private readonly criteria: string[];
-  private ordinals: Map<string, number> | undefined;
+  private readonly scoreSums: (sums: CriterionSums) => UnitScore;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly definition: SurveyDefinition,
     private readonly subtree: boolean,
   ) {
-    this.criteria = [...new Set(definition.scoring.components.flatMap((c) => c.criteria))];
+    this.scoreSums = sumsScorer(definition, scoreUnit);
   }
 
   async plan(unit: ResolvedUnit, range: DateRange) {
@@ -105,9 +86,9 @@ class TallyReader {
 
   /** Sums per bucket start (or under '' without buckets); every part in one query, its digest from the same rows. */
   async read(parts: readonly SourcePart[], range: DateRange, bucket?: Bucket): Promise<Map<string, Sums>> {
-    const ordinals = await this.criterionOrdinals();
+    const { criteria, ordinals } = await criterionOrdinals(this.db, this.definition);
     const keys = bucket ? bucketsOf(range, bucket) : [''];
-    const sums = new Map(keys.map((key) => [key, emptySums(this.criteria.length)]));
+    const sums = new Map<string, Sums>(keys.map((key) => [key, { ...emptyCriterionSums(criteria.length), derived: false }]));
     parts.forEach((part) => {
       for (const key of keys) {
         if (part.derived && (!bucket || overlaps(bucketPeriod(key, bucket), part.range))) sums.get(key)!.derived = true;
@@ -126,31 +107,15 @@ class TallyReader {
       this.definition.scoring.satisfiedLevels,
     );
     for (const row of rows) {
-      const target = sums.get(row.period ?? '')!;
-      target.respondents += row.respondents;
-      target.scored += row.scored;
-      target.shareSum += row.shareSum;
-      target.shareSqSum += row.shareSqSum;
-      row.satisfied.forEach((value, i) => (target.satisfied[i]! += value));
-      row.valid.forEach((value, i) => (target.valid[i]! += value));
-      target.digests.push(row.digest);
+      const key = row.period ?? '';
+      const target = sums.get(key)!;
+      sums.set(key, { ...addCriterionSums(target, row), derived: target.derived });
     }
     return sums;
   }
 
   score(sums: Sums): UnitScore {
-    const { scored, shareSum, shareSqSum } = sums;
-    return scoreUnit(this.definition.scoring, unitTalliesFromCounts(this.criteria, sums.satisfied, sums.valid, { scored, shareSum, shareSqSum }));
-  }
-
-  private async criterionOrdinals(): Promise<Array<{ ordinal: number }>> {
-    if (!this.ordinals) {
-      const questions = await listTallyQuestions(this.db, this.definition.key, this.definition.version);
-      this.ordinals = new Map(questions.map((q) => [q.questionId, q.ordinal]));
-    }
-    const missing = this.criteria.filter((id) => !this.ordinals!.has(id));
-    if (missing.length > 0) throw new Error(`${this.definition.key}@${this.definition.version} has no level question ${missing.join(', ')}`);
-    return this.criteria.map((id) => ({ ordinal: this.ordinals!.get(id)! }));
+    return this.scoreSums(sums);
   }
 }
 
@@ -262,7 +227,7 @@ export async function getUnitResults(context: ResultsContext, query: ResultsQuer
     },
     derived: current.derived,
     derivation: describeDerivation(plan.derivation),
-    fingerprint: fingerprint(definition, current.respondents, combineDigests(current.digests)),
+    fingerprint: fingerprint(definition, current.respondents, current.digest),
   };
 }
 
@@ -293,7 +258,7 @@ export async function getUnitTrend(context: ResultsContext, query: TrendQuery): 
       derived: sums.derived,
       overall: { share: overall.share, interval: overall.interval, n: overall.respondents, belowMinimum: overall.belowMinimum },
       components: score.components.map((c) => ({ id: c.id, share: c.share, interval: c.interval, n: c.validAnswers })),
-      responsesDigest: combineDigests(sums.digests),
+      responsesDigest: sums.digest,
     };
   });
   const total = points.reduce((sum, point) => sum + point.respondents, 0);
