@@ -35,6 +35,13 @@ export function periodOf(query: { period?: string | undefined; from?: string | u
   return currentYear(today);
 }
 
+/** The unit with this code valid on the period's last day (codes are reused across periods); 404 when none. */
+export async function unitOnPeriodEnd(db: Kysely<Database>, code: string, period: ReportPeriod): Promise<RankingUnitRow> {
+  const unit = await findRankingUnit(db, code, period.to);
+  if (!unit) throw new NotFoundError(`Unknown unit ${code} on ${period.to}`);
+  return unit;
+}
+
 export const toPeriod = ({ label, from, to }: ReportPeriod): Period => ({ label, from, to });
 
 const publicUnit = (row: RankingUnitRow): RankedUnitInfo => ({
@@ -129,8 +136,7 @@ export async function getRankings(
   const period = periodOf(query, today);
   let parent: RankingUnitRow | null = null;
   if (query.parent !== undefined) {
-    parent = (await findRankingUnit(db, query.parent, period.to)) ?? null;
-    if (!parent) throw new NotFoundError(`Unknown unit ${query.parent} on ${period.to}`);
+    parent = await unitOnPeriodEnd(db, query.parent, period);
   }
   const universe: Universe = { parent, selector: { parentId: parent?.id, level: query.level, type: query.type } };
   const units = await listUniverseUnits(db, universe.selector, period.to);
@@ -161,8 +167,7 @@ export async function getPosition(
 ): Promise<PositionResponse> {
   const definition = findDefinition(catalog, query.survey, query.version);
   const period = periodOf(query, today);
-  const unit = await findRankingUnit(db, query.unit, period.to);
-  if (!unit) throw new NotFoundError(`Unknown unit ${query.unit} on ${period.to}`);
+  const unit = await unitOnPeriodEnd(db, query.unit, period);
   await authorize([unit.id]);
   return positionOf(db, definition, unit, period);
 }

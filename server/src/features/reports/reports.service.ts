@@ -3,10 +3,8 @@ import { allQuestions, type SurveyDefinition } from '@sipas/survey-definitions/s
 import type { AnalysisQuery, AnalysisResponse, ScoresExportQuery } from '../../api/reports.schemas.ts';
 import type { RankingsQuery } from '../../api/rankings.schemas.ts';
 import type { Database } from '../../db/database.ts';
-import { NotFoundError } from '../../http/errors.ts';
 import { scoreUnit, type UnitScore } from '../../scoring/unit-score.ts';
-import { findRankingUnit } from '../rankings/rankings.queries.ts';
-import { findDefinition, getRankings, periodOf, positionOf, toPeriod, type AuthorizeRead } from '../rankings/rankings.service.ts';
+import { findDefinition, getRankings, periodOf, positionOf, toPeriod, unitOnPeriodEnd, type AuthorizeRead } from '../rankings/rankings.service.ts';
 import { scoreUnitsWithHistory } from '../results/history-scores.ts';
 import { previousPeriod as previousOf } from '../results/period.ts';
 import type { SurveyCatalog } from '../surveys/survey-catalog.ts';
@@ -22,12 +20,6 @@ export interface CsvExport {
 
 /** The period as written in a file name: 2026, 2026-Q2, 2026-06 or 2026-01-01_2026-03-31. */
 const periodSlug = (period: { label: string }) => period.label.replace('..', '_');
-
-async function findUnit(db: Kysely<Database>, code: string, date: string) {
-  const unit = await findRankingUnit(db, code, date);
-  if (!unit) throw new NotFoundError(`Unknown unit ${code} on ${date}`);
-  return unit;
-}
 
 function figuresOf(score: UnitScore, respondents: number): AnalysisFigures {
   const { overall } = score;
@@ -61,7 +53,7 @@ export async function getAnalysis(
 ): Promise<AnalysisResponse> {
   const definition = findDefinition(catalog, query.survey, query.version);
   const period = periodOf(query, today);
-  const unit = await findUnit(db, query.unit, period.to);
+  const unit = await unitOnPeriodEnd(db, query.unit, period);
   await authorize([unit.id]);
   const previousPeriod = previousOf(period);
   const [place, [scoredNow, scoredThen]] = await Promise.all([
@@ -152,7 +144,7 @@ export async function exportScores(
 ): Promise<CsvExport> {
   const definition = findDefinition(catalog, query.survey, query.version);
   const period = periodOf(query, today);
-  const unit = await findUnit(db, query.unit, period.to);
+  const unit = await unitOnPeriodEnd(db, query.unit, period);
   await authorize([unit.id]);
   const units = await listSubtreeWithNames(db, unit.id, period);
   const [scores] = await scoreUnitsWithHistory(db, definition, units, [period], scoreUnit);
