@@ -86,9 +86,7 @@ describe.each(testDrivers())('analysis report and score exports on %s PostgreSQL
         .slice(0, 3)
         .map((id) => `“${criterionText.get(id)!.vi}” 85,00%`)
         .join('; ')}.`,
-      `Kết quả dựa trên 40 phiếu khảo sát, trong đó 40 phiếu có câu trả lời hợp lệ cho các tiêu chí; khoảng tin cậy 95% của chỉ số từ ${formatShare(interval.low, 'vi')} đến ${formatShare(interval.high, 'vi')}. ` +
-        // The new Cần Thơ was formed on 1 July 2025: its 2025 figure reads its predecessors before that.
-        'Số liệu của những ngày trước khi đơn vị được thành lập theo sắp xếp đơn vị hành chính năm 2025 được tính lại từ phiếu khảo sát của các đơn vị trước sắp xếp.',
+      `Kết quả dựa trên 40 phiếu khảo sát, trong đó 40 phiếu có câu trả lời hợp lệ cho các tiêu chí; khoảng tin cậy 95% của chỉ số từ ${formatShare(interval.low, 'vi')} đến ${formatShare(interval.high, 'vi')}.`,
     ]);
     expect(body.fingerprint).toMatch(/^sipas-2017@1 spec:[0-9a-f]{12} n:40 ids:[0-9a-f]{15}$/);
     expect(interval.low).toBeLessThan(93);

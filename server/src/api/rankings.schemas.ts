@@ -77,8 +77,8 @@ const UnitFigures = {
   respondents: z.number().int(),
   interval: Interval.nullable(),
   /**
-   * Some days of the period come from the unit's predecessors (before it was made in the 2025 mergers), read
-   * as the results API reads them: see its `derivation` for which units.
+   * The figures count responses of the unit's predecessors, for the days of the period before it was made in
+   * the 2025 mergers (read as the results API reads them: see its `derivation` for which units).
    */
   derived: z.boolean(),
 };

@@ -19,7 +19,7 @@ import { listPredecessors, listPredecessorsOf } from './results.queries.ts';
 export interface HistoryScore<S> {
   /** Responses counted (the unit's subtree, and its predecessors' before it existed). */
   respondents: number;
-  /** Some days of the period were read from the unit's predecessors. */
+  /** Responses of the unit's predecessors count (days of the period before the unit existed). */
   derived: boolean;
   score: S;
 }
@@ -73,16 +73,18 @@ export async function scoreUnitsWithHistory<S>(
     }
     return keys.get(id)!;
   };
-  const plans: Array<Array<{ keys: number[]; derived: boolean }>> = [];
+  // Per period and unit: the groups it adds up, and those read from its predecessors.
+  const plans: Array<Array<{ keys: number[]; derivedKeys: number[] }>> = [];
   for (const period of periods) {
     const planned = [];
     for (const unit of units) {
       if (unit.validFrom <= period.from) {
-        planned.push({ keys: [groupOf(unit.id, period)], derived: false }); // existed all along: nothing to plan
+        planned.push({ keys: [groupOf(unit.id, period)], derivedKeys: [] }); // existed all along: nothing to plan
         continue;
       }
-      const plan = await planSources(unit, period, predecessorsOf);
-      planned.push({ keys: plan.parts.flatMap((part) => part.unitIds.map((id) => groupOf(id, part.range))), derived: plan.derivation !== null });
+      const { parts } = await planSources(unit, period, predecessorsOf);
+      const keysOf = (part: (typeof parts)[number]) => part.unitIds.map((id) => groupOf(id, part.range));
+      planned.push({ keys: parts.flatMap(keysOf), derivedKeys: parts.filter((part) => part.derived).flatMap(keysOf) });
     }
     plans.push(planned);
   }
@@ -90,8 +92,10 @@ export async function scoreUnitsWithHistory<S>(
   const score = sumsScorer(definition, scorer);
 
   return plans.map((planned) => ({
-    units: planned.map(({ keys: unitKeys, derived }) => {
+    units: planned.map(({ keys: unitKeys, derivedKeys }) => {
       const total = unitKeys.map((key) => sums.get(key)!).reduce(addCriterionSums);
+      // Flagged only when the predecessors' responses count: a unit formed mid-period without them reads as itself.
+      const derived = derivedKeys.some((key) => sums.get(key)!.respondents > 0);
       return { respondents: total.respondents, derived, score: score(total) };
     }),
     fingerprintOf: (indices) => {
