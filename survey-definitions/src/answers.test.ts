@@ -184,6 +184,42 @@ describe('checkAnswers rejects', () => {
   });
 });
 
+describe('checkAnswers walks the questions in order', () => {
+  // checkDefinition refuses these references; the checker still follows resolveVisibility's rule
+  // (only an earlier, visible question can show another), as isQuestionVisible does.
+  const oddReferences = SurveyDefinition.parse({
+    ...definition,
+    sections: [
+      {
+        id: 'first',
+        title: t('Một'),
+        showIf: { question: 'opening', equals: true }, // a question of its own section
+        questions: [{ id: 'opening', type: 'yesNo', required: false, text: t('Mở') }],
+      },
+      {
+        id: 'second',
+        title: t('Hai'),
+        questions: [
+          { id: 'early', type: 'yesNo', required: false, text: t('Sớm'), showIf: { question: 'late', equals: true } }, // a later question
+          { id: 'late', type: 'yesNo', required: false, text: t('Muộn') },
+          { id: 'rating', type: 'satisfaction5', required: false, text: t('Đánh giá') },
+        ],
+      },
+    ],
+    scoring: { ...definition.scoring, components: [{ id: 'all', label: t('Tất cả'), criteria: ['rating'] }] },
+  });
+  it.each<[string, Record<string, unknown>]>([
+    ['opening', { opening: true }],
+    ['early', { late: true, early: true }],
+  ])('hides %s, whose condition looks at a question not yet reached', (id, input) => {
+    expect(isQuestionVisible(oddReferences, id, input as Answers)).toBe(false);
+    expect(checkAnswers(oddReferences, input)).toEqual({
+      ok: false,
+      issues: [{ path: `answers.${id}`, message: `question is hidden by its condition (${id === 'opening' ? 'opening' : 'late'})` }],
+    });
+  });
+});
+
 describe('isQuestionVisible', () => {
   it.each<[string, Answers, boolean]>([
     ['visited', {}, true],

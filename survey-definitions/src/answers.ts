@@ -87,13 +87,17 @@ function conditionHolds(condition: Condition, value: AnswerValue | undefined): b
 
 /**
  * Walks questions in order: a condition holds only if its question is earlier, visible and answered
- * with a matching value. So a forward, unknown or hidden reference always hides.
+ * with a matching value. So a forward, unknown or hidden reference always hides. `then` hears each
+ * question's visibility as soon as it is decided, before the next question's conditions read `answerOf`.
  */
-function resolveVisibility(definition: SurveyDefinition, answers: Answers): Visibility {
+function resolveVisibility(
+  definition: SurveyDefinition,
+  answerOf: (id: string) => AnswerValue | undefined,
+  then?: (question: Question, hiddenBy: string | undefined) => void,
+): Visibility {
   const visibility: Visibility = new Map();
   const holds = (condition: Condition) =>
-    visibility.get(condition.question) === null &&
-    conditionHolds(condition, Object.hasOwn(answers, condition.question) ? answers[condition.question] : undefined);
+    visibility.get(condition.question) === null && conditionHolds(condition, answerOf(condition.question));
 
   for (const section of definition.sections) {
     const sectionHiddenBy = section.showIf && !holds(section.showIf) ? section.showIf.question : undefined;
@@ -101,17 +105,20 @@ function resolveVisibility(definition: SurveyDefinition, answers: Answers): Visi
       const hiddenBy =
         sectionHiddenBy ?? (question.showIf && !holds(question.showIf) ? question.showIf.question : undefined);
       visibility.set(question.id, hiddenBy === undefined ? null : { hiddenBy });
+      then?.(question, hiddenBy);
     }
   }
   return visibility;
 }
 
+const answerIn = (answers: Answers) => (id: string) => (Object.hasOwn(answers, id) ? answers[id] : undefined);
+
 export function isQuestionVisible(definition: SurveyDefinition, questionId: string, answers: Answers): boolean {
-  return resolveVisibility(definition, answers).get(questionId) === null;
+  return resolveVisibility(definition, answerIn(answers)).get(questionId) === null;
 }
 
 export function visibleQuestions(definition: SurveyDefinition, answers: Answers): QuestionInSection[] {
-  const visibility = resolveVisibility(definition, answers);
+  const visibility = resolveVisibility(definition, answerIn(answers));
   return allQuestions(definition).filter(({ question }) => visibility.get(question.id) === null);
 }
 
@@ -126,37 +133,23 @@ export function checkAnswers(definition: SurveyDefinition, input: unknown): Chec
   if (!isRecord(input)) {
     return { ok: false, issues: [{ path: 'answers', message: 'must be an object keyed by question id' }] };
   }
-  const questions = definition.sections.flatMap((section) => section.questions);
-  const given = (id: string) => (Object.hasOwn(input, id) ? input[id] : undefined);
-
-  // Visibility is decided on the valid answers only: an invalid answer is no answer.
-  const valid: Answers = {};
-  const problems = new Map<string, string[]>();
-  for (const question of questions) {
-    const value = given(question.id);
-    if (!isAnswered(value)) continue;
-    const found = checkAnswerValue(question, value);
-    if (found.length > 0) problems.set(question.id, found);
-    else valid[question.id] = typeof value === 'string' ? normalizeText(value) : (value as AnswerValue);
-  }
-  const visibility = resolveVisibility(definition, valid);
-
   const issues: AnswerIssue[] = [];
   const answers: Answers = {};
-  for (const question of questions) {
+  // One walk: each question's visibility is decided from the answers accepted so far (valid and visible:
+  // an invalid answer is no answer), then its own answer is checked and accepted or reported.
+  const visibility = resolveVisibility(definition, answerIn(answers), (question, hiddenBy) => {
+    const value = Object.hasOwn(input, question.id) ? input[question.id] : undefined;
     const path = `answers.${question.id}`;
-    const answered = isAnswered(given(question.id));
-    const hidden = visibility.get(question.id);
-    if (hidden) {
-      if (answered) issues.push({ path, message: `question is hidden by its condition (${hidden.hiddenBy})` });
-    } else if (problems.has(question.id)) {
-      for (const message of problems.get(question.id) ?? []) issues.push({ path, message });
-    } else if (answered) {
-      answers[question.id] = valid[question.id] as AnswerValue;
-    } else if (question.required) {
-      issues.push({ path, message: 'required' });
+    if (!isAnswered(value)) {
+      if (hiddenBy === undefined && question.required) issues.push({ path, message: 'required' });
+    } else if (hiddenBy !== undefined) {
+      issues.push({ path, message: `question is hidden by its condition (${hiddenBy})` });
+    } else {
+      const problems = checkAnswerValue(question, value);
+      for (const message of problems) issues.push({ path, message });
+      if (problems.length === 0) answers[question.id] = typeof value === 'string' ? normalizeText(value) : (value as AnswerValue);
     }
-  }
+  });
 
   // The visibility map holds every question id of the definition.
   for (const id of Object.keys(input)) {

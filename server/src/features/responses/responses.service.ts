@@ -1,18 +1,18 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { checkAnswers } from '@sipas/survey-definitions/answers';
 import type { CreateResponseBody } from '../../api/responses.schemas.ts';
-import { canonicalJson } from '../../canonical-json.ts';
 import type { Database } from '../../db/database.ts';
 import { BadRequestError, ConflictError } from '../../http/errors.ts';
-import { vietnamDate } from '../../local-date.ts';
 import type { SurveyCatalog } from '../surveys/survey-catalog.ts';
 import { TokenSpentError } from '../tokens/tokens.errors.ts';
 import { spentKey, isoWeekStart } from '../tokens/spent-ledger.ts';
 import { checkReceiptToken, type VerifiedReceipt } from '../tokens/tokens.service.ts';
 import { unknownProcedureIssue } from '../procedures/procedure-check.ts';
 import { findUnitValidOnCached } from '../units/unit-cache.ts';
+import { responseContentHash } from './response-content-hash.ts';
+import { responseLocalDate } from './response-local-date.ts';
 import { responseWriterFor } from './response-writer.ts';
 
 type ValidBody = z.output<typeof CreateResponseBody>;
@@ -39,7 +39,7 @@ export async function submitResponse(
   now: Date,
 ): Promise<SubmitResult> {
   const issues: Issue[] = [];
-  const localDate = vietnamDate(now);
+  const localDate = responseLocalDate(now);
   const receipt = body.token === undefined ? undefined : await checkReceiptToken(db, body.token, now);
 
   const loaded = catalog.get(body.survey, body.version);
@@ -65,20 +65,16 @@ export async function submitResponse(
   const id = body.id ?? randomUUID();
   // Never the token itself: a hash of it would let whoever holds the token find the response.
   // Absent keys leave the hash of a plain web response as it always was.
-  const contentHash = createHash('sha256')
-    .update(
-      canonicalJson({
-        survey: body.survey,
-        version: body.version,
-        unit: stamp.unitCode,
-        channel: stamp.channel,
-        locale: body.locale,
-        answers,
-        procedure: stamp.procedure ?? undefined,
-        fromReceipt: receipt ? true : undefined,
-      }),
-    )
-    .digest('hex');
+  const contentHash = responseContentHash({
+    survey: body.survey,
+    version: body.version,
+    unit: stamp.unitCode,
+    channel: stamp.channel,
+    locale: body.locale,
+    answers,
+    procedure: stamp.procedure ?? undefined,
+    fromReceipt: receipt ? true : undefined,
+  });
 
   const outcome = await responseWriterFor(db).write({
     response: {
