@@ -63,19 +63,19 @@ export async function scoreUnitsWithHistory<S>(
 ): Promise<Array<PeriodScores<S>>> {
   if (units.length === 0) return periods.map(() => ({ units: [], fingerprintOf: () => fingerprint(definition, 0, combineDigests([])).text }));
   const predecessorsOf = await lineageLookup(db, units, periods.map((p) => p.from).reduce((a, b) => (a < b ? a : b)));
-  const groups: TallyGroup[] = [];
-  const keys = new Map<string, number>();
-  const groupOf = (unitId: number, range: DateRange) => {
-    const id = `${unitId}|${range.from}|${range.to}`;
-    if (!keys.has(id)) {
-      keys.set(id, groups.length);
-      groups.push({ key: groups.length, unitIds: [unitId], range });
-    }
-    return keys.get(id)!;
-  };
-  // Per period and unit: the groups it adds up, and those read from its predecessors.
-  const plans: Array<Array<{ keys: number[]; derivedKeys: number[] }>> = [];
+  // Per period: its tally groups, and per unit the groups it adds up and those read from its predecessors.
+  const plans: Array<{ groups: TallyGroup[]; units: Array<{ keys: number[]; derivedKeys: number[] }> }> = [];
   for (const period of periods) {
+    const groups: TallyGroup[] = [];
+    const keys = new Map<string, number>();
+    const groupOf = (unitId: number, range: DateRange) => {
+      const id = `${unitId}|${range.from}|${range.to}`;
+      if (!keys.has(id)) {
+        keys.set(id, groups.length);
+        groups.push({ key: groups.length, unitIds: [unitId], range });
+      }
+      return keys.get(id)!;
+    };
     const planned = [];
     for (const unit of units) {
       if (unit.validFrom <= period.from) {
@@ -86,29 +86,33 @@ export async function scoreUnitsWithHistory<S>(
       const keysOf = (part: (typeof parts)[number]) => part.unitIds.map((id) => groupOf(id, part.range));
       planned.push({ keys: parts.flatMap(keysOf), derivedKeys: parts.filter((part) => part.derived).flatMap(keysOf) });
     }
-    plans.push(planned);
+    plans.push({ groups, units: planned });
   }
-  const sums = await readGroupSums(db, definition, groups, { subtree: true });
+  // One query per period, run side by side: the database uses more than one core.
+  const read = await Promise.all(plans.map(({ groups }) => readGroupSums(db, definition, groups, { subtree: true })));
   const score = sumsScorer(definition, scorer);
 
-  return plans.map((planned) => ({
-    units: planned.map(({ keys: unitKeys, derivedKeys }) => {
-      const total = unitKeys.map((key) => sums.get(key)!).reduce(addCriterionSums);
-      // Flagged only when the predecessors' responses count: a unit formed mid-period without them reads as itself.
-      const derived = derivedKeys.some((key) => sums.get(key)!.respondents > 0);
-      return { respondents: total.respondents, derived, score: score(total) };
-    }),
-    fingerprintOf: (indices) => {
-      // A source unit read over several ranges of the period (they all start on its first day): its longest.
-      const longest = new Map<number, TallyGroup>();
-      for (const key of indices.flatMap((i) => planned[i]!.keys)) {
-        const group = groups[key]!;
-        const unitId = group.unitIds[0]!;
-        if ((longest.get(unitId)?.range.to ?? '') < group.range.to) longest.set(unitId, group);
-      }
-      const read = [...longest.values()].map((group) => sums.get(group.key)!);
-      const responses = read.reduce((sum, s) => sum + s.respondents, 0);
-      return fingerprint(definition, responses, combineDigests(read.map((s) => s.digest))).text;
-    },
-  }));
+  return plans.map(({ groups, units: planned }, p) => {
+    const sums = read[p]!;
+    return {
+      units: planned.map(({ keys: unitKeys, derivedKeys }) => {
+        const total = unitKeys.map((key) => sums.get(key)!).reduce(addCriterionSums);
+        // Flagged only when the predecessors' responses count: a unit formed mid-period without them reads as itself.
+        const derived = derivedKeys.some((key) => sums.get(key)!.respondents > 0);
+        return { respondents: total.respondents, derived, score: score(total) };
+      }),
+      fingerprintOf: (indices) => {
+        // A source unit read over several ranges of the period (they all start on its first day): its longest.
+        const longest = new Map<number, TallyGroup>();
+        for (const key of indices.flatMap((i) => planned[i]!.keys)) {
+          const group = groups[key]!;
+          const unitId = group.unitIds[0]!;
+          if ((longest.get(unitId)?.range.to ?? '') < group.range.to) longest.set(unitId, group);
+        }
+        const counted = [...longest.values()].map((group) => sums.get(group.key)!);
+        const responses = counted.reduce((sum, s) => sum + s.respondents, 0);
+        return fingerprint(definition, responses, combineDigests(counted.map((s) => s.digest))).text;
+      },
+    };
+  });
 }
