@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Tally } from './satisfaction.ts';
-import { scoreOverall, scoreUnit, sumRespondentShares, type ScoringSpec, type UnitTallies } from './unit-score.ts';
+import { scoreOverall, scoreOverallShare, scoreUnit, sumRespondentShares, type ScoringSpec, type UnitTallies } from './unit-score.ts';
 
 // Hand-computed example: five respondents, two components; satisfied = 4 or 5; "na" = not applicable, "—" = blank.
 //
@@ -205,7 +205,7 @@ describe('scoreOverall', () => {
   ];
 
   it.each(['mean-of-components', 'pooled-items', 'respondent-level'] as const)(
-    'gives exactly the overall of scoreUnit (%s), with missing, empty and shared criteria',
+    'gives exactly the overall of scoreUnit (%s), and scoreOverallShare its share, with missing, empty and shared criteria',
     (overallMethod) => {
       const spec: ScoringSpec = { components: overlapping, overallMethod, minSampleToRank: 30 };
       const next = random(overallMethod.length);
@@ -223,7 +223,9 @@ describe('scoreOverall', () => {
           respondents,
           respondentShares: { respondents, sumOfShares: meanShare * respondents, sumOfSquaredShares: meanShare * meanShare * respondents },
         };
-        expect(scoreOverall(spec, tallies)).toEqual(scoreUnit(spec, tallies).overall);
+        const { overall } = scoreUnit(spec, tallies);
+        expect(scoreOverall(spec, tallies)).toEqual(overall);
+        expect(scoreOverallShare(spec, tallies)).toEqual({ share: overall.share, respondents: overall.respondents, belowMinimum: overall.belowMinimum });
       }
     },
   );

@@ -98,6 +98,28 @@ export function scoreUnit(spec: ScoringSpec, tallies: UnitTallies): UnitScore {
  */
 export function scoreOverall(spec: ScoringSpec, tallies: UnitTallies): OverallScore {
   checkRespondents(spec, tallies);
+  const { shares, distinct } = componentShares(spec, tallies);
+  return overallScore(spec, tallies, shares, distinct);
+}
+
+/** What ranks a unit: the overall share, n and whether n is below the minimum. */
+export type RankingFigures = Pick<OverallScore, 'share' | 'respondents' | 'belowMinimum'>;
+
+/**
+ * The overall share alone, without any interval: what a ranking needs of the previous period (its ranks and
+ * point changes). The same share as scoreOverall's and scoreUnit's (the same code computes it).
+ */
+export function scoreOverallShare(spec: ScoringSpec, tallies: UnitTallies): RankingFigures {
+  checkRespondents(spec, tallies);
+  const { shares, distinct } = componentShares(spec, tallies);
+  return {
+    share: overallShareValue(spec.overallMethod, shares, distinct, tallies.respondentShares),
+    respondents: tallies.respondents,
+    belowMinimum: tallies.respondents < spec.minSampleToRank,
+  };
+}
+
+function componentShares(spec: ScoringSpec, tallies: UnitTallies) {
   const distinct = new Map<string, Tally>();
   const shares = spec.components.map((component): ComponentShare => {
     const withData: CriterionTally[] = [];
@@ -109,7 +131,7 @@ export function scoreOverall(spec: ScoringSpec, tallies: UnitTallies): OverallSc
     }
     return { share: meanOfPresent(withData.map(shareSatisfied)), withData };
   });
-  return overallScore(spec, tallies, shares, distinct);
+  return { shares, distinct };
 }
 
 const NO_ANSWERS: Tally = { satisfied: 0, valid: 0 };
@@ -167,12 +189,36 @@ function scoreComponent(component: ScoringSpec['components'][number], tallies: R
   };
 }
 
+/** The overall share by the method, as overallShare computes it, without its interval. */
+function overallShareValue(
+  method: OverallMethod,
+  components: readonly ComponentShare[],
+  distinct: ReadonlyMap<string, Tally>,
+  sums: RespondentShareSums | undefined,
+): number | null {
+  switch (method) {
+    case 'mean-of-components':
+      return meanOfPresent(components.map((c) => c.share));
+    case 'pooled-items':
+      return shareSatisfied(pooledTally(distinct));
+    case 'respondent-level': {
+      const { respondents, sumOfShares } = sums!; // checked in checkRespondents
+      return respondents === 0 ? null : sumOfShares / respondents;
+    }
+  }
+}
+
+function pooledTally(distinct: ReadonlyMap<string, Tally>): Tally {
+  return [...distinct.values()].reduce((sum, c) => ({ satisfied: sum.satisfied + c.satisfied, valid: sum.valid + c.valid }), { satisfied: 0, valid: 0 });
+}
+
 function overallShare(
   method: OverallMethod,
   components: readonly ComponentShare[],
   distinct: ReadonlyMap<string, Tally>,
   sums: RespondentShareSums | undefined,
 ): Pick<OverallScore, 'share' | 'interval' | 'intervalMethod'> {
+  const share = overallShareValue(method, components, distinct, sums);
   switch (method) {
     case 'mean-of-components': {
       const scored = components.filter((c) => c.share !== null);
@@ -184,26 +230,13 @@ function overallShare(
           weights.set(criterion.id, { weight, tally: criterion });
         }
       }
-      return {
-        share: meanOfPresent(components.map((c) => c.share)),
-        interval: moverWilsonInterval([...weights.values()]),
-        intervalMethod: 'mover-wilson',
-      };
+      return { share, interval: moverWilsonInterval([...weights.values()]), intervalMethod: 'mover-wilson' };
     }
-    case 'pooled-items': {
-      const pooled = [...distinct.values()].reduce(
-        (sum, c) => ({ satisfied: sum.satisfied + c.satisfied, valid: sum.valid + c.valid }),
-        { satisfied: 0, valid: 0 },
-      );
-      return { share: shareSatisfied(pooled), interval: wilsonInterval(pooled), intervalMethod: 'wilson' };
-    }
+    case 'pooled-items':
+      return { share, interval: wilsonInterval(pooledTally(distinct)), intervalMethod: 'wilson' };
     case 'respondent-level': {
       const { respondents, sumOfShares, sumOfSquaredShares } = sums!; // checked in checkRespondents
-      return {
-        share: respondents === 0 ? null : sumOfShares / respondents,
-        interval: meanInterval(respondents, sumOfShares, sumOfSquaredShares),
-        intervalMethod: 'normal-mean',
-      };
+      return { share, interval: meanInterval(respondents, sumOfShares, sumOfSquaredShares), intervalMethod: 'normal-mean' };
     }
   }
 }

@@ -184,11 +184,9 @@ export async function readGroupSums(
   const { criteria, ordinals } = await criterionOrdinals(db, definition);
   const scope = { surveyKey: definition.key, surveyVersion: definition.version, groups, subtree: options.subtree };
   const rows = await readGroupedCriterionTallies(db, scope, ordinals, definition.scoring.satisfiedLevels);
-  const sums = new Map(groups.map((group) => [group.key, emptyCriterionSums(criteria.length)]));
-  for (const row of rows) {
-    const { respondents, scored, shareSum, shareSqSum, satisfied, valid, digest } = row;
-    sums.set(row.key, { respondents, scored, shareSum, shareSqSum, satisfied, valid, digest });
-  }
+  const sums = new Map<number, CriterionSums>(rows.map((row) => [row.key, row]));
+  const none = Object.freeze(emptyCriterionSums(criteria.length)); // never changed: addCriterionSums makes new sums
+  for (const group of groups) if (!sums.has(group.key)) sums.set(group.key, none);
   return sums;
 }
 

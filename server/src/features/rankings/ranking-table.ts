@@ -5,23 +5,28 @@
  */
 import type { GroupRank, RankedEntry, RankedUnitInfo, UnrankedEntry } from '../../api/rankings.schemas.ts';
 import { compareRankings, rankUnits, type RankCandidate } from '../../scoring/ranking.ts';
-import type { UnitScore } from '../../scoring/unit-score.ts';
+import type { RankingFigures, UnitScore } from '../../scoring/unit-score.ts';
 
-export interface ScoredUnit {
+/** What ranks a unit in a period: the previous period needs no more (scoreOverallShare). */
+export interface RankableUnit {
   unit: RankedUnitInfo;
   /** Responses stored in the unit's subtree in the period. */
   respondents: number;
-  /** Some days of the period were read from the unit's predecessors (before it existed). */
+  /** The predecessors' responses count (days before the unit existed). */
   derived: boolean;
-  /** Only the overall index ranks (rankings score with scoreOverall). */
+  score: { overall: RankingFigures };
+}
+
+/** The current period's units, shown with their interval (rankings score them with scoreOverall). */
+export interface ScoredUnit extends RankableUnit {
   score: Pick<UnitScore, 'overall'>;
 }
 
-interface Candidate extends RankCandidate {
-  scored: ScoredUnit;
+interface Candidate<T extends RankableUnit> extends RankCandidate {
+  scored: T;
 }
 
-const candidate = (scored: ScoredUnit): Candidate => ({
+const candidate = <T extends RankableUnit>(scored: T): Candidate<T> => ({
   id: String(scored.unit.id),
   share: scored.score.overall.share,
   belowMinimum: scored.score.overall.belowMinimum,
@@ -52,16 +57,16 @@ export interface RankingTable {
 }
 
 /** `previous`: the same universe's units scored over the previous period. */
-export function buildRankingTable(current: readonly ScoredUnit[], previous: readonly ScoredUnit[]): RankingTable {
+export function buildRankingTable(current: readonly ScoredUnit[], previous: readonly RankableUnit[]): RankingTable {
   const now = rankUnits(current.map(candidate));
   const then = rankUnits(previous.map(candidate));
-  const ids = (units: readonly ScoredUnit[]) => units.map((u) => u.unit.id).sort((a, b) => a - b).join(',');
+  const ids = (units: readonly RankableUnit[]) => units.map((u) => u.unit.id).sort((a, b) => a - b).join(',');
   const ranksComparable = current.length > 0 && ids(current) === ids(previous);
   const movements = compareRankings(now, then, { ranks: ranksComparable, shares: true });
 
   const derivedBefore = new Set(previous.filter((u) => u.derived).map((u) => u.unit.id));
   const mixedLevels = new Set(current.map((u) => u.unit.level)).size > 1;
-  const members = new Map<string, Candidate[]>();
+  const members = new Map<string, Array<Candidate<ScoredUnit>>>();
   for (const { unit } of now.ranked) {
     for (const group of groupsOf(unit.scored.unit, mixedLevels)) members.set(group, [...(members.get(group) ?? []), unit]);
   }

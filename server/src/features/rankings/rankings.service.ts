@@ -3,12 +3,12 @@ import type { SurveyDefinition } from '@sipas/survey-definitions/schema';
 import type { Period, PositionQuery, PositionResponse, RankedUnitInfo, RankingsQuery, RankingsResponse } from '../../api/rankings.schemas.ts';
 import type { Database } from '../../db/database.ts';
 import { NotFoundError } from '../../http/errors.ts';
-import { scoreUnitsWithHistory } from '../results/history-scores.ts';
+import { scoreUnitsWithHistory, type PeriodScores } from '../results/history-scores.ts';
 import { currentYear, namedPeriod, previousPeriod, rangePeriod, type Period as ReportPeriod } from '../results/period.ts';
 import type { SurveyCatalog } from '../surveys/survey-catalog.ts';
 import { describeRankChange, formatRank } from '../../scoring/rank-text.ts';
-import { scoreOverall } from '../../scoring/unit-score.ts';
-import { buildRankingTable, type ScoredUnit } from './ranking-table.ts';
+import { scoreOverall, scoreOverallShare } from '../../scoring/unit-score.ts';
+import { buildRankingTable } from './ranking-table.ts';
 import { findRankingUnit, findRankingUnitById, listUniverseUnits, type RankingUnitRow, type UniverseSelector } from './rankings.queries.ts';
 
 /** Throws 401/403 unless the caller may read these units (the route passes authorizeUnits). */
@@ -55,24 +55,18 @@ const publicUnit = (row: RankingUnitRow): RankedUnitInfo => ({
   groupTags: row.groupTags,
 });
 
-/** One period of a universe, each unit scored on its subtree, with the fingerprint of some of them. */
-interface ScoredPeriod {
-  scored: ScoredUnit[];
-  fingerprintOf: (indices: readonly number[]) => string;
-}
-
-/** Every unit of a universe scored over each period (merged units from their predecessors), in one read. */
-async function scorePeriods(
-  db: Kysely<Database>,
-  definition: SurveyDefinition,
-  units: readonly RankingUnitRow[],
-  periods: readonly ReportPeriod[],
-): Promise<ScoredPeriod[]> {
-  const scored = await scoreUnitsWithHistory(db, definition, units, periods, scoreOverall);
-  return scored.map(({ units: scores, fingerprintOf }) => ({
-    scored: scores.map(({ respondents, derived, score }, i) => ({ unit: publicUnit(units[i]!), respondents, derived, score: { overall: score } })),
-    fingerprintOf,
-  }));
+/**
+ * A universe's units scored on their subtrees (merged units from their predecessors) now, with intervals and
+ * the fingerprint, and over the previous period by their share alone: two tally reads side by side.
+ */
+async function scoreBothPeriods(db: Kysely<Database>, definition: SurveyDefinition, units: readonly RankingUnitRow[], period: ReportPeriod, previous: ReportPeriod) {
+  const [[now], [then]] = await Promise.all([
+    scoreUnitsWithHistory(db, definition, units, [period], scoreOverall),
+    scoreUnitsWithHistory(db, definition, units, [previous], scoreOverallShare),
+  ]);
+  const scored = <S>(scores: PeriodScores<S>) =>
+    scores.units.map(({ respondents, derived, score }, i) => ({ unit: publicUnit(units[i]!), respondents, derived, score: { overall: score } }));
+  return { current: scored(now!), before: scored(then!), fingerprintOf: now!.fingerprintOf };
 }
 
 interface Universe {
@@ -87,8 +81,8 @@ interface Universe {
 async function rankUniverse(db: Kysely<Database>, definition: SurveyDefinition, universe: Universe, period: ReportPeriod, listed?: RankingUnitRow[]) {
   const previous = previousPeriod(period);
   const units = listed ?? (await listUniverseUnits(db, universe.selector, period.to));
-  const [current, before] = await scorePeriods(db, definition, units, [period, previous]);
-  return { previous, units, current: current!, table: buildRankingTable(current!.scored, before!.scored) };
+  const { current, before, fingerprintOf } = await scoreBothPeriods(db, definition, units, period, previous);
+  return { previous, units, fingerprintOf, table: buildRankingTable(current, before) };
 }
 
 function describeUniverse(universe: Universe, units: number) {
@@ -120,7 +114,7 @@ function context(definition: SurveyDefinition, universe: Universe, period: Repor
     previousPeriod: toPeriod(ranked.previous),
     minimumSample: definition.scoring.minSampleToRank,
     comparable: { ranks: ranked.table.ranksComparable, shares: true },
-    fingerprint: ranked.current.fingerprintOf(ranked.units.map((_, i) => i)),
+    fingerprint: ranked.fingerprintOf(ranked.units.map((_, i) => i)),
   };
 }
 
@@ -183,7 +177,7 @@ export async function positionOf(
   const universe: Universe = { parent, selector: peersOf(unit) };
   const ranked = await rankUniverse(db, definition, universe, period);
   // The fingerprint of the unit's own figures: the universe's would tell how many responses its peers have.
-  const computedFrom = ranked.current.fingerprintOf([ranked.units.findIndex((u) => u.id === unit.id)]);
+  const computedFrom = ranked.fingerprintOf([ranked.units.findIndex((u) => u.id === unit.id)]);
   const own = ranked.table.ranked.find((entry) => entry.unit.id === unit.id);
   const apart = ranked.table.unranked.find((entry) => entry.unit.id === unit.id);
   const figures = own ?? apart!;
