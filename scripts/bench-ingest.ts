@@ -21,18 +21,24 @@ import { loadDefinitions } from '@sipas/survey-definitions/load';
 import { answerAll } from '../tests/support/answers.ts';
 import { createServerDatabase } from '../tests/support/test-database.ts';
 import { startServerProcess } from '../tests/support/server-process.ts';
+import { cpuMs } from './process-cpu.ts';
+import { runWrk, wrkAvailable, type WrkResult } from './wrk-load.ts';
 
 const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '10' },
     workers: { type: 'string' },
     units: { type: 'string', default: '50' },
+    'load-generator': { type: 'string' },
   },
 });
 const seconds = Number(values.seconds);
 const CONNECTIONS = [16, 100];
 const workers = Number(values.workers ?? 1); // the server's own default
 const unitCount = Number(values.units);
+// wrk (C) when installed: the load generator shares the cores with the server and the database.
+const loadGenerator = values['load-generator'] ?? (wrkAvailable() ? 'wrk' : 'autocannon');
+if (loadGenerator !== 'wrk' && loadGenerator !== 'autocannon') throw new Error('--load-generator is wrk or autocannon');
 process.env.TEST_DATABASE_URL ??= process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const definition = loadDefinitions().find((d) => d.definition.key === 'sipas-2017')!.definition;
@@ -64,10 +70,12 @@ const vietnamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho
  * each unit's body is built once, so the load generator, which shares the cores with the server and the
  * database, spends its time on HTTP only.
  */
+function templatesFor(units: Unit[]): Array<[string, string]> {
+  return units.map((unit) => JSON.stringify({ id: '<id>', survey: 'sipas-2017', version: 1, unit: unit.code, answers }).split('<id>') as [string, string]);
+}
+
 function bodiesFor(units: Unit[]): () => string {
-  const templates = units.map((unit) =>
-    JSON.stringify({ id: '<id>', survey: 'sipas-2017', version: 1, unit: unit.code, answers }).split('<id>'),
-  );
+  const templates = templatesFor(units);
   let next = 0;
   return () => {
     const [head, tail] = templates[next++ % templates.length]!;
@@ -85,16 +93,6 @@ interface Figure {
   cpu: { server: number; database: number; loadGenerator: number };
 }
 
-/** CPU time (user + system) of a process so far, in ms; 0 once it has gone. */
-function cpuMs(pid: number): number {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-  } catch {
-    return 0;
-  }
-}
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
 const childPids = (pid: number) =>
   fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter((field) => field.trim() !== '').map(Number);
 const totalCpuMs = (pids: number[]) => pids.reduce((sum, pid) => sum + cpuMs(pid), 0);
@@ -112,18 +110,7 @@ async function responsesPerCommit(admin: pg.Client, afterXmin: string): Promise<
   return Number(rows[0].n);
 }
 
-async function ingest(
-  admin: pg.Client,
-  url: string,
-  connections: number,
-  nextBody: () => string,
-  serverPids: () => number[],
-  databasePids: () => Promise<number[]>,
-): Promise<Figure> {
-  // The server's pool may open backends during the run (it closes idle ones while pgbench runs): count those too.
-  const database0 = new Map((await databasePids()).map((pid) => [pid, cpuMs(pid)]));
-  const xmin0 = await newestXmin(admin);
-  const [server0, self0] = [totalCpuMs(serverPids()), process.cpuUsage()];
+async function runAutocannon(url: string, connections: number, nextBody: () => string): Promise<Omit<WrkResult, 'cpuMs'> & { cpuMs: 0 }> {
   const result = await autocannon({
     url: `${url}/api/responses`,
     connections,
@@ -132,17 +119,35 @@ async function ingest(
     headers: { 'content-type': 'application/json' },
     requests: [{ setupRequest: (request) => ({ ...request, body: nextBody() }) }],
   });
+  return { requests: result.requests.total, perSecond: result.requests.average, p99Ms: result.latency.p99, errors: result.non2xx + result.errors, cpuMs: 0 };
+}
+
+async function ingest(
+  admin: pg.Client,
+  url: string,
+  connections: number,
+  units: Unit[],
+  nextBody: () => string,
+  serverPids: () => number[],
+  databasePids: () => Promise<number[]>,
+): Promise<Figure> {
+  // The server's pool may open backends during the run (it closes idle ones while pgbench runs): count those too.
+  const database0 = new Map((await databasePids()).map((pid) => [pid, cpuMs(pid)]));
+  const xmin0 = await newestXmin(admin);
+  const [server0, self0] = [totalCpuMs(serverPids()), process.cpuUsage()];
+  const load = loadGenerator === 'wrk' ? await runWrk(url, connections, seconds, templatesFor(units)) : await runAutocannon(url, connections, nextBody);
   const self = process.cpuUsage(self0);
-  const perResponse = (ms: number) => ms / Math.max(1, result.requests.total);
+  const perResponse = (ms: number) => ms / Math.max(1, load.requests);
   const cpu = {
     server: perResponse(totalCpuMs(serverPids()) - server0),
     database: perResponse((await databasePids()).reduce((sum, pid) => sum + cpuMs(pid) - (database0.get(pid) ?? 0), 0)),
-    loadGenerator: perResponse((self.user + self.system) / 1000),
+    // wrk's own process, or this one (autocannon runs in it)
+    loadGenerator: perResponse(loadGenerator === 'wrk' ? load.cpuMs : (self.user + self.system) / 1000),
   };
   return {
-    perSecond: result.requests.average,
-    p99Ms: result.latency.p99,
-    errors: result.non2xx + result.errors,
+    perSecond: load.perSecond,
+    p99Ms: load.p99Ms,
+    errors: load.errors,
     perCommit: await responsesPerCommit(admin, xmin0),
     cpu,
   };
@@ -267,7 +272,7 @@ async function run(admin: pg.Client, databaseUrl: string): Promise<void> {
       (await admin.query('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()')).rows.map((row) => Number(row.pid));
     units = await benchUnits(admin, unitCount);
     const nextBody = bodiesFor(units);
-    await ingest(admin, server.url, 16, nextBody, serverPids, databasePids); // warm-up (JIT, pool, caches, tally rows), not reported
+    await ingest(admin, server.url, 16, units, nextBody, serverPids, databasePids); // warm-up (JIT, pool, caches, tally rows), not reported
     await admin.query('create table bench_single_row (id uuid primary key, answers jsonb not null)');
     const sameRowScripts = await responsesScripts(admin, units, dir);
     const plainScripts = await plainTableScript(admin, dir);
@@ -277,7 +282,7 @@ async function run(admin: pg.Client, databaseUrl: string): Promise<void> {
     // which is why the connection counts go in ascending order.
     for (const connections of CONNECTIONS) {
       const before = await countRows(admin, 'responses');
-      const figure = await ingest(admin, server.url, connections, nextBody, serverPids, databasePids);
+      const figure = await ingest(admin, server.url, connections, units, nextBody, serverPids, databasePids);
       stored += (await countRows(admin, 'responses')) - before;
       if ((await freeConnections(admin)) < connections) await server.stop();
       // The database's max_connections (often 100) may leave fewer: use what is free and say so.
@@ -292,7 +297,7 @@ async function run(admin: pg.Client, databaseUrl: string): Promise<void> {
   }
 
   console.log(
-    `\ningest benchmark, ${seconds} s per run, ${os.cpus().length} cores, ${workers} server process(es), PostgreSQL server on loopback, ` +
+    `\ningest benchmark, ${seconds} s per run, ${os.cpus().length} cores, ${workers} server process(es), load generator ${loadGenerator}, PostgreSQL server on loopback, ` +
       `${units.length} units (communes ${units[0]!.code}…${units.at(-1)!.code}) in turn; load average ${loadBefore} before, ${loadAverage()} after`,
   );
   console.log(
