@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import { coarsestGrain, sliceRange, type Bucket, type DateRange } from './period-slices.ts';
+import { coarsestGrain, sliceRange, type Bucket, type DateRange, type GrainSlice } from './period-slices.ts';
 import { parseIntegers, type TallyQuestion } from './tally-vectors.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -152,29 +152,45 @@ const MODULUS = '1152921504606846976'; // 2^60: id digests are summed modulo it 
  */
 const PERIOD_FIRST_FROM = { units: 100, subtrees: 10 };
 
+/** What a grouped read reads: its distinct ranges, their slices, and each group's units under the group's key. */
+interface ReadPlan {
+  ranges: DateRange[];
+  slices: Array<GrainSlice & { rangeNo: number }>;
+  members: Array<{ key: number; unitId: number; rangeNo: number }>;
+  /** Each group is one unit on one row (one period, no subtree, no buckets): no grouping needed. */
+  single: boolean;
+  /** Scan each slice of the period index and hash-join, rather than look each unit up (see tallyJoin). */
+  periodFirst: boolean;
+}
+
+function planRead(scope: GroupedTallyScope, groups: readonly TallyGroup[]): ReadPlan {
+  const grain = coarsestGrain(scope.bucket);
+  const rangeId = (range: DateRange) => `${range.from}|${range.to}`;
+  const ranges = [...new Map(groups.map((g) => [rangeId(g.range), g.range])).values()];
+  const rangeNo = new Map(ranges.map((range, i) => [rangeId(range), i]));
+  const slices = ranges.flatMap((range, i) => sliceRange(range, grain).map((slice) => ({ ...slice, rangeNo: i })));
+  const members = groups.flatMap((g) => [...new Set(g.unitIds)].map((unitId) => ({ key: g.key, unitId, rangeNo: rangeNo.get(rangeId(g.range))! })));
+  const distinctKeys = new Set(groups.map((g) => g.key)).size === groups.length;
+  const onePeriodEach = slices.length === ranges.length && slices.every((slice) => slice.from === slice.to);
+  // Day slices stay lookups: every unit's days of a range can be many times the rows in scope.
+  const manyUnits = members.length >= (scope.subtree ? PERIOD_FIRST_FROM.subtrees : PERIOD_FIRST_FROM.units);
+  return {
+    ranges,
+    slices,
+    members,
+    single: !scope.subtree && !scope.bucket && distinctKeys && groups.every((g) => g.unitIds.length === 1) && onePeriodEach,
+    periodFirst: manyUnits && slices.every((slice) => slice.grain !== 'day'),
+  };
+}
+
 /**
- * The tallies of each group summed per bucket (or once). `sums` lists, for each value wanted, the slots of
- * level_counts it adds up (e.g. levels 4 and 5 of a criterion). Sums of array elements are the database's own
- * integer sums, so a range of many day rows stays cheap. Each group's range is read as whole years, whole
- * months and the remaining days (period-slices.ts), each slice one range of the period index (migration
- * 0009): the cost follows groups × units × slices, never the number of responses.
+ * The sums as one text "n,n,…" (column `sums`) and the row's figures, summed unless each group is one row.
+ * Slot numbers are whole numbers computed by the caller, never input text: safe to inline.
  */
-async function readSummed(db: Db, scope: GroupedTallyScope, sums: ReadonlyArray<readonly number[]>): Promise<SummedRow[]> {
-  const groups = scope.groups.filter((group) => group.unitIds.length > 0);
-  if (groups.length === 0) return [];
-  // Slot numbers are whole numbers computed by the caller, never input text: safe to inline.
+function summedColumns(sums: ReadonlyArray<readonly number[]>, single: boolean) {
   for (const slots of sums) {
     if (!slots.every((slot) => Number.isInteger(slot) && slot > 0)) throw new RangeError(`bad slots ${slots.join(',')}`);
   }
-  const grain = coarsestGrain(scope.bucket);
-  const ranges = [...new Map(groups.map((g) => [`${g.range.from}|${g.range.to}`, g.range])).values()];
-  const rangeNo = new Map(ranges.map((range, i) => [`${range.from}|${range.to}`, i]));
-  const slices = ranges.flatMap((range, i) => sliceRange(range, grain).map((slice) => ({ ...slice, rangeNo: i })));
-  const members = groups.flatMap((g) => [...new Set(g.unitIds)].map((unitId) => ({ key: g.key, unitId, rangeNo: rangeNo.get(`${g.range.from}|${g.range.to}`)! })));
-
-  // A group of one unit read on one slice of one period has one row: no grouping (the year of 1,000 units reads 1,000 rows).
-  const keys = new Set(groups.map((g) => g.key));
-  const single = !scope.subtree && !scope.bucket && keys.size === groups.length && groups.every((g) => g.unitIds.length === 1) && slices.length === ranges.length && slices.every((s) => s.from === s.to);
   const total = (expression: string) => `coalesce(${single ? expression : `sum(${expression})`}, 0)`; // array_to_string skips nulls
   const sumExpressions = sums.map((slots) =>
     slots.length === 0 ? sql`0` : sql.raw(total(slots.map((slot) => `t.level_counts[${slot}]`).join(' + '))),
@@ -187,6 +203,45 @@ async function readSummed(db: Db, scope: GroupedTallyScope, sums: ReadonlyArray<
           sum(t.share_sum)::float8 as share_sum,
           sum(t.share_sq_sum)::float8 as share_sq_sum,
           sum(t.id_digest) as digest_sum`;
+  return sql`${figures}, ${joined} as sums`;
+}
+
+/**
+ * The tally rows of the units in scope `s`, slice by slice. Few units: each one's rows looked up by its key.
+ * Many (a ranking of a year, quarter or month): every unit's rows of each slice read from the period index
+ * (migration 0009) and kept when in scope by hashing, about a third cheaper than a thousand lookups; OFFSET 0
+ * keeps the planner from turning it back into lookups.
+ */
+function tallyJoin(scope: GroupedTallyScope, periodFirst: boolean) {
+  const inVersion = sql`t.survey_key = ${scope.surveyKey} and t.survey_version = ${scope.surveyVersion}`;
+  if (periodFirst) {
+    return sql`
+      join (select p.range_no, t.*
+              from slices p
+              join response_tallies t on ${inVersion} and t.grain = p.grain and t.period_start between p.first_start and p.last_start
+            offset 0) t
+        on t.range_no = s.range_no and t.unit_id = s.unit_id`;
+  }
+  return sql`
+      join slices p on p.range_no = s.range_no
+      join response_tallies t
+        on ${inVersion}
+       and t.grain = p.grain
+       and t.period_start between p.first_start and p.last_start
+       and t.unit_id = s.unit_id`;
+}
+
+/**
+ * The tallies of each group summed per bucket (or once). `sums` lists, for each value wanted, the slots of
+ * level_counts it adds up (e.g. levels 4 and 5 of a criterion). Sums of array elements are the database's own
+ * integer sums, so a range of many day rows stays cheap. Each group's range is read as whole years, whole
+ * months and the remaining days (period-slices.ts): the cost follows groups × units × slices, never the number
+ * of responses.
+ */
+async function readSummed(db: Db, scope: GroupedTallyScope, sums: ReadonlyArray<readonly number[]>): Promise<SummedRow[]> {
+  const groups = scope.groups.filter((group) => group.unitIds.length > 0);
+  if (groups.length === 0) return [];
+  const { ranges, slices, members, single, periodFirst } = planRead(scope, groups);
   const descendants = scope.subtree
     ? sql`union all
           select s.key, s.range_no, c.id
@@ -195,28 +250,7 @@ async function readSummed(db: Db, scope: GroupedTallyScope, sums: ReadonlyArray<
             join units c on c.parent_id = s.unit_id
            where c.valid_from <= r.last_day and (c.valid_to is null or c.valid_to >= r.first_day)`
     : sql``;
-  const period = scope.bucket
-    ? sql`to_char(date_trunc(${scope.bucket}, t.period_start::timestamp), 'YYYY-MM-DD')`
-    : sql`null::text`;
-  // Few units: look each one's rows up by its key. Many (a ranking of a year, quarter or month): read every
-  // unit's rows of each slice from the period index (migration 0009) and keep those in scope by hashing, about
-  // a third cheaper than a thousand lookups; OFFSET 0 keeps the planner from turning it back into lookups.
-  // Day slices stay lookups: every unit's days of a range can be many times the rows in scope.
-  const periodFirst = slices.every((slice) => slice.grain !== 'day') && members.length >= (scope.subtree ? PERIOD_FIRST_FROM.subtrees : PERIOD_FIRST_FROM.units);
-  const inVersion = sql`t.survey_key = ${scope.surveyKey} and t.survey_version = ${scope.surveyVersion}`;
-  const lookupJoin = sql`
-          join slices p on p.range_no = s.range_no
-          join response_tallies t
-            on ${inVersion}
-           and t.grain = p.grain
-           and t.period_start between p.first_start and p.last_start
-           and t.unit_id = s.unit_id`;
-  const periodFirstJoin = sql`
-          join (select p.range_no, t.*
-                  from slices p
-                  join response_tallies t on ${inVersion} and t.grain = p.grain and t.period_start between p.first_start and p.last_start
-                offset 0) t
-            on t.range_no = s.range_no and t.unit_id = s.unit_id`;
+  const period = scope.bucket ? sql`to_char(date_trunc(${scope.bucket}, t.period_start::timestamp), 'YYYY-MM-DD')` : sql`null::text`;
   const { rows } = await sql<{
     key: number;
     period: string | null;
@@ -241,9 +275,9 @@ async function readSummed(db: Db, scope: GroupedTallyScope, sums: ReadonlyArray<
     select key, period, respondents, scored, share_sum, share_sq_sum, sums,
            lpad(to_hex(mod(digest_sum, ${sql.raw(MODULUS)})::bigint), 15, '0') as digest
       from (
-        select s.key, ${period} as period, ${figures}, ${joined} as sums
+        select s.key, ${period} as period, ${summedColumns(sums, single)}
           from (select distinct key, range_no, unit_id from scope) s
-          ${periodFirst ? periodFirstJoin : lookupJoin}
+          ${tallyJoin(scope, periodFirst)}
          ${single ? sql`` : sql`group by 1, 2`}
       ) summed
      order by 1, 2`.execute(db);
