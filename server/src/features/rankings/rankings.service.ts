@@ -36,10 +36,25 @@ export function periodOf(query: { period?: string | undefined; from?: string | u
 }
 
 /** The unit with this code valid on the period's last day (codes are reused across periods); 404 when none. */
-export async function unitOnPeriodEnd(db: Kysely<Database>, code: string, period: ReportPeriod): Promise<RankingUnitRow> {
+async function unitOnPeriodEnd(db: Kysely<Database>, code: string, period: ReportPeriod): Promise<RankingUnitRow> {
   const unit = await findRankingUnit(db, code, period.to);
   if (!unit) throw new NotFoundError(`Unknown unit ${code} on ${period.to}`);
   return unit;
+}
+
+/** A query about one unit: its survey version, its period, and the unit, which the caller may read (else 401/403). */
+export async function resolveUnitQuery(
+  db: Kysely<Database>,
+  catalog: SurveyCatalog,
+  query: { survey: string; version?: number | undefined; unit: string; period?: string | undefined; from?: string | undefined; to?: string | undefined },
+  today: string,
+  authorize: AuthorizeRead,
+) {
+  const definition = findDefinition(catalog, query.survey, query.version);
+  const period = periodOf(query, today);
+  const unit = await unitOnPeriodEnd(db, query.unit, period);
+  await authorize([unit.id]);
+  return { definition, period, unit };
 }
 
 export const toPeriod = ({ label, from, to }: ReportPeriod): Period => ({ label, from, to });
@@ -159,10 +174,7 @@ export async function getPosition(
   today: string,
   authorize: AuthorizeRead,
 ): Promise<PositionResponse> {
-  const definition = findDefinition(catalog, query.survey, query.version);
-  const period = periodOf(query, today);
-  const unit = await unitOnPeriodEnd(db, query.unit, period);
-  await authorize([unit.id]);
+  const { definition, period, unit } = await resolveUnitQuery(db, catalog, query, today, authorize);
   return positionOf(db, definition, unit, period);
 }
 

@@ -4,7 +4,7 @@ import type { AnalysisQuery, AnalysisResponse, ScoresExportQuery } from '../../a
 import type { RankingsQuery } from '../../api/rankings.schemas.ts';
 import type { Database } from '../../db/database.ts';
 import { scoreUnit, type UnitScore } from '../../scoring/unit-score.ts';
-import { findDefinition, getRankings, periodOf, positionOf, toPeriod, unitOnPeriodEnd, type AuthorizeRead } from '../rankings/rankings.service.ts';
+import { getRankings, positionOf, resolveUnitQuery, toPeriod, type AuthorizeRead } from '../rankings/rankings.service.ts';
 import { scoreUnitsWithHistory } from '../results/history-scores.ts';
 import { previousPeriod as previousOf } from '../results/period.ts';
 import type { SurveyCatalog } from '../surveys/survey-catalog.ts';
@@ -51,10 +51,7 @@ export async function getAnalysis(
   today: string,
   authorize: AuthorizeRead,
 ): Promise<AnalysisResponse> {
-  const definition = findDefinition(catalog, query.survey, query.version);
-  const period = periodOf(query, today);
-  const unit = await unitOnPeriodEnd(db, query.unit, period);
-  await authorize([unit.id]);
+  const { definition, period, unit } = await resolveUnitQuery(db, catalog, query, today, authorize);
   const previousPeriod = previousOf(period);
   const [place, [scoredNow, scoredThen]] = await Promise.all([
     positionOf(db, definition, unit, period),
@@ -142,10 +139,7 @@ export async function exportScores(
   today: string,
   authorize: AuthorizeRead,
 ): Promise<CsvExport> {
-  const definition = findDefinition(catalog, query.survey, query.version);
-  const period = periodOf(query, today);
-  const unit = await unitOnPeriodEnd(db, query.unit, period);
-  await authorize([unit.id]);
+  const { definition, period, unit } = await resolveUnitQuery(db, catalog, query, today, authorize);
   const units = await listSubtreeWithNames(db, unit.id, period);
   const [scores] = await scoreUnitsWithHistory(db, definition, units, [period], scoreUnit);
   const rows = units.map((u, i) => {
