@@ -1,4 +1,4 @@
-// npm run bench:ingest [-- --seconds 10] [--workers N] [--units 50]
+// npm run bench:ingest [-- --seconds 10] [--workers N] [--units 50] [--connections 16,100]
 // Full HTTP ingest (validation, idempotency, durable commit) against a real PostgreSQL server on loopback,
 // at 16 and 100 connections, beside the database's own one-row-per-commit rate measured in the same run
 // with pgbench, at the same concurrency and over the same units:
@@ -29,11 +29,12 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     workers: { type: 'string' },
     units: { type: 'string', default: '50' },
+    connections: { type: 'string', default: '16,100' },
     'load-generator': { type: 'string' },
   },
 });
 const seconds = Number(values.seconds);
-const CONNECTIONS = [16, 100];
+const CONNECTIONS = values.connections.split(',').map(Number); // ascending: see run()
 const workers = Number(values.workers ?? 1); // the server's own default
 const unitCount = Number(values.units);
 // wrk (C) when installed: the load generator shares the cores with the server and the database.
