@@ -13,6 +13,7 @@ import { StatusBadge } from './survey-status.tsx';
 import { useSurveyVersion } from './survey-version.api.ts';
 import { useSurveys } from './surveys.api.ts';
 import { LANGUAGE_NAMES, surveysStrings } from './surveys.strings.ts';
+import { ScrollTable } from './scroll-table.tsx';
 
 type Translate = ReturnType<typeof useTranslate<keyof typeof surveysStrings.vi>>;
 
@@ -355,44 +356,39 @@ function ScoringPreview({ definition, preview }: PartProps) {
           <dd>{t('minSampleValue', { n: formatNumber(scoring.minSampleToRank) })}</dd>
         </div>
       </dl>
-      <div className="table-scroll" role="region" aria-labelledby="criteria-caption" tabIndex={0}>
-        <table className="data-table criteria-table">
-          <caption id="criteria-caption">
-            {t('componentsCaption', {
-              components: formatNumber(scoring.components.length),
-              criteria: formatNumber(criteriaCount),
+      <ScrollTable
+        caption={t('componentsCaption', { components: formatNumber(scoring.components.length), criteria: formatNumber(criteriaCount) })}
+        className="criteria-table"
+      >
+        <thead>
+          <tr>
+            <th scope="col">{t('colComponent')}</th>
+            <th scope="col">{t('colCriterionId')}</th>
+            <th scope="col">{t('colCriterionText')}</th>
+          </tr>
+        </thead>
+        {scoring.components.map((component) => (
+          <tbody key={component.id}>
+            {component.criteria.map((id, i) => {
+              const question = questions.get(id);
+              return (
+                <tr key={id}>
+                  {i === 0 && (
+                    <th scope="rowgroup" rowSpan={component.criteria.length}>
+                      <span lang={preview}>{localize(component.label, preview)}</span>
+                      <code className="criteria-table__id">{component.id}</code>
+                    </th>
+                  )}
+                  <td>
+                    <code className="criteria-table__criterion">{breakAfterUnderscores(id)}</code>
+                  </td>
+                  <td lang={preview}>{question ? localize(question.text, preview) : '—'}</td>
+                </tr>
+              );
             })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('colComponent')}</th>
-              <th scope="col">{t('colCriterionId')}</th>
-              <th scope="col">{t('colCriterionText')}</th>
-            </tr>
-          </thead>
-          {scoring.components.map((component) => (
-            <tbody key={component.id}>
-              {component.criteria.map((id, i) => {
-                const question = questions.get(id);
-                return (
-                  <tr key={id}>
-                    {i === 0 && (
-                      <th scope="rowgroup" rowSpan={component.criteria.length}>
-                        <span lang={preview}>{localize(component.label, preview)}</span>
-                        <code className="criteria-table__id">{component.id}</code>
-                      </th>
-                    )}
-                    <td>
-                      <code className="criteria-table__criterion">{breakAfterUnderscores(id)}</code>
-                    </td>
-                    <td lang={preview}>{question ? localize(question.text, preview) : '—'}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          ))}
-        </table>
-      </div>
+          </tbody>
+        ))}
+      </ScrollTable>
     </section>
   );
 }

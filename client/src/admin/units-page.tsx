@@ -8,6 +8,7 @@ import { useLocale, useTranslate } from '../lib/locale-context.tsx';
 import { adminStrings, unitTypeLabel } from './admin.strings.ts';
 import { SurveyPicker, surveyQuery, useSurveyKey } from './survey-picker.tsx';
 import { useUnits } from './units.api.ts';
+import { ScrollTable } from './scroll-table.tsx';
 
 type SortColumn = 'name' | 'code' | 'responses';
 type Sort = { column: SortColumn; direction: 'ascending' | 'descending' };
@@ -96,40 +97,37 @@ export function UnitsPage() {
       {units.status === 'loading' && <Loading />}
       {units.status === 'error' && <LoadError error={units.error} onRetry={units.reload} />}
       {units.status === 'success' && (
-        <div className="table-scroll" role="region" aria-labelledby="units-caption" tabIndex={0}>
-          <table className="data-table">
-            <caption id="units-caption">{t('unitsCaption', { count: formatNumber(rows.length) })}</caption>
-            <thead>
-              <tr>
-                {header('name', t('colUnit'))}
-                {header('code', t('colCode'))}
-                <th scope="col" className="col-type">
-                  {t('colType')}
+        <ScrollTable caption={t('unitsCaption', { count: formatNumber(rows.length) })}>
+          <thead>
+            <tr>
+              {header('name', t('colUnit'))}
+              {header('code', t('colCode'))}
+              <th scope="col" className="col-type">
+                {t('colType')}
+              </th>
+              {header('responses', t('colResponses'), 'num')}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((unit) => (
+              <tr key={unit.code}>
+                <th scope="row">
+                  <Link href={`/units/${encodeURIComponent(unit.code)}${surveyQuery(surveyKey)}`}>
+                    {unitName(unit, locale)}
+                  </Link>
                 </th>
-                {header('responses', t('colResponses'), 'num')}
+                <td className="mono">{unit.code}</td>
+                <td className="col-type">{unitTypeLabel(unit.type, locale)}</td>
+                <td className="num">{formatNumber(unit.responseCount)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((unit) => (
-                <tr key={unit.code}>
-                  <th scope="row">
-                    <Link href={`/units/${encodeURIComponent(unit.code)}${surveyQuery(surveyKey)}`}>
-                      {unitName(unit, locale)}
-                    </Link>
-                  </th>
-                  <td className="mono">{unit.code}</td>
-                  <td className="col-type">{unitTypeLabel(unit.type, locale)}</td>
-                  <td className="num">{formatNumber(unit.responseCount)}</td>
-                </tr>
-              ))}
-              {rows.length === 0 && (
-                <tr>
-                  <td colSpan={4}>{t('noMatch')}</td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
+            ))}
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={4}>{t('noMatch')}</td>
+              </tr>
+            )}
+          </tbody>
+        </ScrollTable>
       )}
     </div>
   );

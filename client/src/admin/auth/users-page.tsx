@@ -11,6 +11,7 @@ import { ErrorNotice } from '../error-notice.tsx';
 import { authStrings } from './auth.strings.ts';
 import { createUser, disableUser, enableUser, resetUserPassword, setUserRoles, useUsers } from './users.api.ts';
 import { UserRoles } from './user-roles.tsx';
+import { ScrollTable } from '../scroll-table.tsx';
 
 type Translate = ReturnType<typeof useTranslate<keyof typeof authStrings.vi>>;
 
@@ -75,57 +76,54 @@ export function UsersPage() {
       {users.status === 'loading' && <Loading />}
       {users.status === 'error' && <LoadError error={users.error} onRetry={users.reload} />}
       {users.status === 'success' && (
-        <div className="table-scroll" role="region" aria-labelledby="users-caption" tabIndex={0}>
-          <table className="data-table">
-            <caption id="users-caption">{t('usersCaption', { count: formatNumber(users.data.users.length) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('colLogin')}</th>
-                <th scope="col">{t('colName')}</th>
-                <th scope="col">{t('colRoles')}</th>
-                <th scope="col">{t('colCreated')}</th>
-                <th scope="col">{t('colStatus')}</th>
-                <th scope="col">{t('colActions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.users.map((user) => (
-                <UserRow
-                  key={user.id}
-                  user={user}
-                  t={t}
-                  roleText={roleText}
-                  onDisable={() => {
-                    if (!window.confirm(t('confirmDisable', { login: user.login }))) return;
-                    void act(async () => {
-                      await disableUser(user.id);
-                      return { login: user.login, notice: t('disabledDone', { login: user.login }) };
-                    });
-                  }}
-                  onEnable={() =>
-                    void act(async () => {
-                      await enableUser(user.id);
-                      return { login: user.login, notice: t('enabledDone', { login: user.login }) };
-                    })
-                  }
-                  onSaveRoles={(roles) =>
-                    act(async () => {
-                      await setUserRoles(user.id, roles);
-                      return { login: user.login, notice: t('rolesSaved', { login: user.login }) };
-                    })
-                  }
-                  onReset={() => {
-                    if (!window.confirm(t('confirmReset', { login: user.login }))) return;
-                    void act(async () => {
-                      const reset = await resetUserPassword(user.id);
-                      return { login: user.login, password: reset.password, notice: '' };
-                    });
-                  }}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable caption={t('usersCaption', { count: formatNumber(users.data.users.length) })}>
+          <thead>
+            <tr>
+              <th scope="col">{t('colLogin')}</th>
+              <th scope="col">{t('colName')}</th>
+              <th scope="col">{t('colRoles')}</th>
+              <th scope="col">{t('colCreated')}</th>
+              <th scope="col">{t('colStatus')}</th>
+              <th scope="col">{t('colActions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.data.users.map((user) => (
+              <UserRow
+                key={user.id}
+                user={user}
+                t={t}
+                roleText={roleText}
+                onDisable={() => {
+                  if (!window.confirm(t('confirmDisable', { login: user.login }))) return;
+                  void act(async () => {
+                    await disableUser(user.id);
+                    return { login: user.login, notice: t('disabledDone', { login: user.login }) };
+                  });
+                }}
+                onEnable={() =>
+                  void act(async () => {
+                    await enableUser(user.id);
+                    return { login: user.login, notice: t('enabledDone', { login: user.login }) };
+                  })
+                }
+                onSaveRoles={(roles) =>
+                  act(async () => {
+                    await setUserRoles(user.id, roles);
+                    return { login: user.login, notice: t('rolesSaved', { login: user.login }) };
+                  })
+                }
+                onReset={() => {
+                  if (!window.confirm(t('confirmReset', { login: user.login }))) return;
+                  void act(async () => {
+                    const reset = await resetUserPassword(user.id);
+                    return { login: user.login, password: reset.password, notice: '' };
+                  });
+                }}
+              />
+            ))}
+          </tbody>
+        </ScrollTable>
       )}
     </div>
   );

@@ -5,6 +5,7 @@ import { RankedBarChart } from '../charts/ranked-bar-chart.tsx';
 import { formatCount, formatDay, formatShare } from '../format.ts';
 import { useBreakdowns, type ResponseScope } from './breakdowns.api.ts';
 import { dashboardStrings } from './dashboard.strings.ts';
+import { ScrollTable } from '../scroll-table.tsx';
 
 const CHANNEL_KEYS = { web: 'channelWeb', qr: 'channelQr', kiosk: 'channelKiosk' } as const;
 
@@ -63,33 +64,30 @@ export function BreakdownsSection({ scope }: { scope: ResponseScope }) {
             />
           )}
           {breakdowns.data.procedures.top.length > 0 && (
-            <div className="table-scroll" role="region" aria-labelledby="procedures-caption" tabIndex={0}>
-              <table className="data-table">
-                <caption id="procedures-caption">{t('proceduresCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('colProcedure')}</th>
-                    <th scope="col" className="num">
-                      {t('colCount')}
+            <ScrollTable caption={t('proceduresCaption')}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('colProcedure')}</th>
+                  <th scope="col" className="num">
+                    {t('colCount')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('colChannelShare')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {breakdowns.data.procedures.top.map((procedure) => (
+                  <tr key={procedure.code}>
+                    <th scope="row">
+                      {procedure.nameVi ?? procedure.code} <span className="unit-code">({procedure.code})</span>
                     </th>
-                    <th scope="col" className="num">
-                      {t('colChannelShare')}
-                    </th>
+                    <td className="num">{formatCount(procedure.count, locale)}</td>
+                    <td className="num">{share(procedure.share)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {breakdowns.data.procedures.top.map((procedure) => (
-                    <tr key={procedure.code}>
-                      <th scope="row">
-                        {procedure.nameVi ?? procedure.code} <span className="unit-code">({procedure.code})</span>
-                      </th>
-                      <td className="num">{formatCount(procedure.count, locale)}</td>
-                      <td className="num">{share(procedure.share)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ScrollTable>
           )}
         </>
       )}

@@ -6,6 +6,7 @@ import { PointChange } from './change.tsx';
 import { dashboardStrings } from './dashboard.strings.ts';
 import type { UnitResults } from './results.api.ts';
 import { weakestCriteria } from './weakest.ts';
+import { ScrollTable } from '../scroll-table.tsx';
 
 type Component = UnitResults['components'][number];
 
@@ -52,35 +53,32 @@ export function ComponentsSection({ results }: { results: UnitResults }) {
           {allExpanded ? t('collapseAll') : t('expandAll')}
         </button>
       </div>
-      <div className="table-scroll" role="region" aria-labelledby="components-caption" tabIndex={0}>
-        <table className="data-table results-table">
-          <caption id="components-caption">{t('componentsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('colComponent')}</th>
-              <th scope="col" className="num">
-                {t('colShare')}
-              </th>
-              <th scope="col" className="num col-interval">
-                {t('colInterval')}
-              </th>
-              <th scope="col" className="num">
-                {t('colN')}
-              </th>
-              <th scope="col">{t('colChange')}</th>
-            </tr>
-          </thead>
-          {results.components.map((component) => (
-            <ComponentRows
-              key={component.id}
-              component={component}
-              weakest={weakest}
-              expanded={expanded.has(component.id)}
-              onToggle={() => toggle(component.id)}
-            />
-          ))}
-        </table>
-      </div>
+      <ScrollTable caption={t('componentsCaption')} className="results-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('colComponent')}</th>
+            <th scope="col" className="num">
+              {t('colShare')}
+            </th>
+            <th scope="col" className="num col-interval">
+              {t('colInterval')}
+            </th>
+            <th scope="col" className="num">
+              {t('colN')}
+            </th>
+            <th scope="col">{t('colChange')}</th>
+          </tr>
+        </thead>
+        {results.components.map((component) => (
+          <ComponentRows
+            key={component.id}
+            component={component}
+            weakest={weakest}
+            expanded={expanded.has(component.id)}
+            onToggle={() => toggle(component.id)}
+          />
+        ))}
+      </ScrollTable>
     </section>
   );
 }

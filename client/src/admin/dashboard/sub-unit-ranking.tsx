@@ -10,6 +10,7 @@ import { PointChange, RankChange } from './change.tsx';
 import { dashboardStrings } from './dashboard.strings.ts';
 import { groupLabel } from './group-label.ts';
 import { nextSort, sortRanked, type Sort, type SortColumn } from './sub-unit-sort.ts';
+import { ScrollTable } from '../scroll-table.tsx';
 
 /** The sub-units ranked (sortable), then those below the minimum sample or without data, listed apart. */
 export function SubUnitRanking({
@@ -61,54 +62,49 @@ function RankedTable({ data, periodLabel, unitHref }: { data: RankingsResponse; 
 
   return (
     <>
-      <div className="table-scroll" role="region" aria-labelledby="ranked-caption" tabIndex={0}>
-        <table className="data-table ranking-table">
-          <caption id="ranked-caption">
-            {t('subUnitsCaption', { count: formatCount(data.ranked.length, locale), period: periodLabel })}
-          </caption>
-          <thead>
-            <tr>
-              {header('rank', t('colRank'), true)}
-              {header('name', t('colUnit'))}
-              {header('share', t('colShare'), true)}
-              {header('n', t('respondents'), true)}
-              {header('rankChange', t('colRankChange'))}
-              {header('pointChange', t('colPointChange'))}
-              {showGroups && <th scope="col">{t('colGroup')}</th>}
+      <ScrollTable caption={t('subUnitsCaption', { count: formatCount(data.ranked.length, locale), period: periodLabel })} className="ranking-table">
+        <thead>
+          <tr>
+            {header('rank', t('colRank'), true)}
+            {header('name', t('colUnit'))}
+            {header('share', t('colShare'), true)}
+            {header('n', t('respondents'), true)}
+            {header('rankChange', t('colRankChange'))}
+            {header('pointChange', t('colPointChange'))}
+            {showGroups && <th scope="col">{t('colGroup')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((entry) => (
+            <tr key={entry.unit.id}>
+              <td className="num">{formatRank(entry.rank, entry.of)}</td>
+              <th scope="row">
+                <Link href={unitHref(entry.unit.code)}>{unitName(entry.unit, locale)}</Link>
+              </th>
+              <td className="num">
+                {formatShare(entry.share, locale)}
+                {entry.derived && <DerivedMark />}
+              </td>
+              <td className="num">{formatCount(entry.n, locale)}</td>
+              <td>
+                <RankChange change={data.comparable.ranks ? entry.rankChange : null} />
+                {entry.previousDerived && entry.previousRank !== null && <DerivedMark />}
+              </td>
+              <td>
+                <PointChange change={data.comparable.shares ? entry.pointChange : null} />
+                {entry.previousDerived && entry.pointChange !== null && <DerivedMark />}
+              </td>
+              {showGroups && (
+                <td>
+                  {entry.groupRanks
+                    .map((group) => t('groupRank', { rank: formatRank(group.rank, group.of), group: groupLabel(group.group, locale) }))
+                    .join('; ')}
+                </td>
+              )}
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((entry) => (
-              <tr key={entry.unit.id}>
-                <td className="num">{formatRank(entry.rank, entry.of)}</td>
-                <th scope="row">
-                  <Link href={unitHref(entry.unit.code)}>{unitName(entry.unit, locale)}</Link>
-                </th>
-                <td className="num">
-                  {formatShare(entry.share, locale)}
-                  {entry.derived && <DerivedMark />}
-                </td>
-                <td className="num">{formatCount(entry.n, locale)}</td>
-                <td>
-                  <RankChange change={data.comparable.ranks ? entry.rankChange : null} />
-                  {entry.previousDerived && entry.previousRank !== null && <DerivedMark />}
-                </td>
-                <td>
-                  <PointChange change={data.comparable.shares ? entry.pointChange : null} />
-                  {entry.previousDerived && entry.pointChange !== null && <DerivedMark />}
-                </td>
-                {showGroups && (
-                  <td>
-                    {entry.groupRanks
-                      .map((group) => t('groupRank', { rank: formatRank(group.rank, group.of), group: groupLabel(group.group, locale) }))
-                      .join('; ')}
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollTable>
       {anyDerived && <p className="table-note">{t('rankingDerivedNote')}</p>}
     </>
   );

@@ -8,6 +8,7 @@ import { actionErrorText } from './action-error.ts';
 import { importCsv } from './management.api.ts';
 import { managementStrings } from './management.strings.ts';
 import './management.css';
+import { ScrollTable } from '../scroll-table.tsx';
 
 interface Checked {
   kind: ImportKind;
@@ -129,31 +130,28 @@ function ImportReportView({ report }: { report: ImportReport }) {
       {report.errors.length > 0 ? (
         <>
           <p>{t('reportErrors', { count: formatNumber(report.errors.length) })}</p>
-          <div className="table-scroll" role="region" aria-labelledby="import-errors-caption" tabIndex={0}>
-            <table className="data-table">
-              <caption id="import-errors-caption">{t('errorsCaption', { count: formatNumber(report.errors.length) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    {t('colLine')}
+          <ScrollTable caption={t('errorsCaption', { count: formatNumber(report.errors.length) })}>
+            <thead>
+              <tr>
+                <th scope="col" className="num">
+                  {t('colLine')}
+                </th>
+                <th scope="col">{t('colColumn')}</th>
+                <th scope="col">{t('colReason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.errors.map((e, i) => (
+                <tr key={`${e.line}-${e.column}-${i}`}>
+                  <th scope="row" className="num">
+                    {formatNumber(e.line)}
                   </th>
-                  <th scope="col">{t('colColumn')}</th>
-                  <th scope="col">{t('colReason')}</th>
+                  <td>{e.column ? <code>{e.column}</code> : t('wholeLine')}</td>
+                  <td>{e.reason}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {report.errors.map((e, i) => (
-                  <tr key={`${e.line}-${e.column}-${i}`}>
-                    <th scope="row" className="num">
-                      {formatNumber(e.line)}
-                    </th>
-                    <td>{e.column ? <code>{e.column}</code> : t('wholeLine')}</td>
-                    <td>{e.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </ScrollTable>
         </>
       ) : (
         <p>{changes === 0 ? t('reportNothing') : report.committed ? t('reportDid', counts) : t('reportWould', counts)}</p>

@@ -1,18 +1,19 @@
 import type { IssuedKioskCode, KioskDevice, KioskStatus } from '@sipas/server/api/management';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatNumber } from '../../lib/format.ts';
 import { commonStrings, unitName } from '../../lib/i18n.ts';
 import { LoadError, Loading } from '../../lib/load-error.tsx';
 import { useLocale, useTranslate } from '../../lib/locale-context.tsx';
-import { ErrorNotice } from '../error-notice.tsx';
 import { ActionFeedback } from './action-feedback.tsx';
 import { actionErrorText } from './action-error.ts';
 import { CopyField } from './copy-field.tsx';
+import { fieldText, HintedField, ManagementForm } from './management-form.tsx';
 import { enrolKiosk, newKioskCode, revokeKiosk, useKiosks } from './management.api.ts';
 import { managementStrings } from './management.strings.ts';
 import { UnitScopeForm, useScopedUnit } from './unit-scope.tsx';
 import { vietnamDateTime } from './vietnam-time.ts';
 import './management.css';
+import { ScrollTable } from '../scroll-table.tsx';
 
 const STATUS_KEYS = {
   'awaiting-enrolment': 'statusAwaiting',
@@ -110,118 +111,83 @@ function KiosksOfUnit({ unit, issued, setIssued, notice, setNotice }: KiosksOfUn
       />
       {issued && <IssuedCodePanel issued={issued} />}
       <ActionFeedback notice={notice} error={actionError} />
-      <div className="table-scroll" role="region" aria-labelledby="kiosks-caption" tabIndex={0}>
-        <table className="data-table management-table">
-          <caption id="kiosks-caption">{t('kiosksCaption', { count: formatNumber(devices.length) })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('colDevice')}</th>
-              <th scope="col">{t('colUnit')}</th>
-              <th scope="col">{t('colEnrolled')}</th>
-              <th scope="col">{t('colLastContact')}</th>
-              <th scope="col" className="num">
-                {t('colQueue')}
+      <ScrollTable caption={t('kiosksCaption', { count: formatNumber(devices.length) })} className="management-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('colDevice')}</th>
+            <th scope="col">{t('colUnit')}</th>
+            <th scope="col">{t('colEnrolled')}</th>
+            <th scope="col">{t('colLastContact')}</th>
+            <th scope="col" className="num">
+              {t('colQueue')}
+            </th>
+            <th scope="col">{t('colStatus')}</th>
+            <th scope="col">{t('colActions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {devices.map((device) => (
+            <tr key={device.id}>
+              <th scope="row">
+                {device.name}
+                <span className="management-table__sub">
+                  <code>{device.id}</code>
+                </span>
               </th>
-              <th scope="col">{t('colStatus')}</th>
-              <th scope="col">{t('colActions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {devices.map((device) => (
-              <tr key={device.id}>
-                <th scope="row">
-                  {device.name}
-                  <span className="management-table__sub">
-                    <code>{device.id}</code>
+              <td>
+                {unitName(device.unit, locale)} <span className="unit-code">({device.unit.code})</span>
+              </td>
+              <td>{device.enrolledAt ? vietnamDateTime(device.enrolledAt) : t('never')}</td>
+              <td>{device.lastContactAt ? vietnamDateTime(device.lastContactAt) : t('never')}</td>
+              <td className="num">
+                {device.queueDepth === null ? '—' : formatNumber(device.queueDepth)}
+                {device.deadLetters ? <span className="management-table__sub">{t('queueFailed', { n: formatNumber(device.deadLetters) })}</span> : null}
+              </td>
+              <td>
+                <span className={`status-badge kiosk-status--${device.status}`}>{t(STATUS_KEYS[device.status])}</span>
+                {device.revokedAt && (
+                  <span className="management-table__sub">{t('revokedOn', { time: vietnamDateTime(device.revokedAt) })}</span>
+                )}
+              </td>
+              <td>
+                {device.status !== 'revoked' && (
+                  <span className="management-actions">
+                    <button type="button" className="button button--secondary button--small" aria-label={t('newCodeLabel', { name: device.name })} onClick={() => reissue(device)}>
+                      {t('newCode')}
+                    </button>
+                    <button type="button" className="button button--danger button--small" aria-label={t('revokeKioskLabel', { name: device.name })} onClick={() => revoke(device)}>
+                      {t('revoke')}
+                    </button>
                   </span>
-                </th>
-                <td>
-                  {unitName(device.unit, locale)} <span className="unit-code">({device.unit.code})</span>
-                </td>
-                <td>{device.enrolledAt ? vietnamDateTime(device.enrolledAt) : t('never')}</td>
-                <td>{device.lastContactAt ? vietnamDateTime(device.lastContactAt) : t('never')}</td>
-                <td className="num">
-                  {device.queueDepth === null ? '—' : formatNumber(device.queueDepth)}
-                  {device.deadLetters ? <span className="management-table__sub">{t('queueFailed', { n: formatNumber(device.deadLetters) })}</span> : null}
-                </td>
-                <td>
-                  <span className={`status-badge kiosk-status--${device.status}`}>{t(STATUS_KEYS[device.status])}</span>
-                  {device.revokedAt && (
-                    <span className="management-table__sub">{t('revokedOn', { time: vietnamDateTime(device.revokedAt) })}</span>
-                  )}
-                </td>
-                <td>
-                  {device.status !== 'revoked' && (
-                    <span className="management-actions">
-                      <button type="button" className="button button--secondary button--small" aria-label={t('newCodeLabel', { name: device.name })} onClick={() => reissue(device)}>
-                        {t('newCode')}
-                      </button>
-                      <button type="button" className="button button--danger button--small" aria-label={t('revokeKioskLabel', { name: device.name })} onClick={() => revoke(device)}>
-                        {t('revoke')}
-                      </button>
-                    </span>
-                  )}
-                </td>
-              </tr>
-            ))}
-            {devices.length === 0 && (
-              <tr>
-                <td colSpan={7}>{t('noKiosks')}</td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+                )}
+              </td>
+            </tr>
+          ))}
+          {devices.length === 0 && (
+            <tr>
+              <td colSpan={7}>{t('noKiosks')}</td>
+            </tr>
+          )}
+        </tbody>
+      </ScrollTable>
     </>
   );
 }
 
 function EnrolForm({ unit, onEnrolled }: { unit: string; onEnrolled: (issued: IssuedKioskCode) => void }) {
   const t = useTranslate(managementStrings);
-  const tc = useTranslate(commonStrings);
-  const id = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    const idle = String(data.get('idleSeconds') ?? '').trim();
-    setBusy(true);
-    setError('');
-    try {
-      onEnrolled(await enrolKiosk({ unit, name: String(data.get('name') ?? ''), ...(idle ? { idleSeconds: Number(idle) } : {}) }));
-      form.reset();
-    } catch (caught) {
-      setError(actionErrorText(caught, t, tc));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <section className="management-form" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('enrolTitle')}</h2>
-      <form onSubmit={submit} className="admin-controls">
-        <div className="field">
-          <label htmlFor={`${id}-name`}>{t('kioskName')}</label>
-          <input id={`${id}-name`} name="name" required maxLength={100} aria-describedby={`${id}-name-hint`} />
-          <span className="field__hint" id={`${id}-name-hint`}>
-            {t('kioskNameHint')}
-          </span>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-idle`}>{t('idleSeconds')}</label>
-          <input id={`${id}-idle`} name="idleSeconds" type="number" inputMode="numeric" min={3} max={3600} step={1} aria-describedby={`${id}-idle-hint`} />
-          <span className="field__hint" id={`${id}-idle-hint`}>
-            {t('idleSecondsHint')}
-          </span>
-        </div>
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t('working') : t('enrol')}
-        </button>
-      </form>
-      <ErrorNotice message={error} />
-    </section>
+    <ManagementForm
+      title={t('enrolTitle')}
+      submitLabel={t('enrol')}
+      onSubmit={async (data) => {
+        const idle = fieldText(data, 'idleSeconds');
+        onEnrolled(await enrolKiosk({ unit, name: String(data.get('name') ?? ''), ...(idle ? { idleSeconds: Number(idle) } : {}) }));
+      }}
+    >
+      <HintedField name="name" label={t('kioskName')} hint={t('kioskNameHint')} required maxLength={100} />
+      <HintedField name="idleSeconds" label={t('idleSeconds')} hint={t('idleSecondsHint')} type="number" inputMode="numeric" min={3} max={3600} step={1} />
+    </ManagementForm>
   );
 }
 

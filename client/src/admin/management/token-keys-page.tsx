@@ -1,18 +1,19 @@
 import type { CreatedTokenKey, TokenKey } from '@sipas/server/api/management';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatNumber } from '../../lib/format.ts';
 import { commonStrings, unitName } from '../../lib/i18n.ts';
 import { LoadError, Loading } from '../../lib/load-error.tsx';
 import { useLocale, useTranslate } from '../../lib/locale-context.tsx';
-import { ErrorNotice } from '../error-notice.tsx';
 import { ActionFeedback } from './action-feedback.tsx';
 import { actionErrorText } from './action-error.ts';
 import { CopyField } from './copy-field.tsx';
+import { fieldText, HintedField, ManagementForm } from './management-form.tsx';
 import { createTokenKey, revokeTokenKey, useTokenKeys } from './management.api.ts';
 import { managementStrings } from './management.strings.ts';
 import { UnitScopeForm, useScopedUnit } from './unit-scope.tsx';
 import { vietnamDateTime } from './vietnam-time.ts';
 import './management.css';
+import { ScrollTable } from '../scroll-table.tsx';
 
 /** /admin/token-keys: the receipt-token keys of a unit's subtree; create (secret shown once), revoke. */
 export function TokenKeysPage() {
@@ -67,54 +68,51 @@ function KeysOfUnit({ unit }: { unit: string }) {
       />
       {created && <CreatedKeyPanel created={created} onDone={() => setCreated(null)} />}
       <ActionFeedback notice={notice} error={actionError} />
-      <div className="table-scroll" role="region" aria-labelledby="keys-caption" tabIndex={0}>
-        <table className="data-table management-table">
-          <caption id="keys-caption">{t('keysCaption', { count: formatNumber(list.length) })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('colKeyId')}</th>
-              <th scope="col">{t('colUnit')}</th>
-              <th scope="col">{t('colLabel')}</th>
-              <th scope="col">{t('colCreated')}</th>
-              <th scope="col">{t('colStatus')}</th>
-              <th scope="col">{t('colActions')}</th>
+      <ScrollTable caption={t('keysCaption', { count: formatNumber(list.length) })} className="management-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('colKeyId')}</th>
+            <th scope="col">{t('colUnit')}</th>
+            <th scope="col">{t('colLabel')}</th>
+            <th scope="col">{t('colCreated')}</th>
+            <th scope="col">{t('colStatus')}</th>
+            <th scope="col">{t('colActions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((key) => (
+            <tr key={key.keyId}>
+              <th scope="row">
+                <code>{key.keyId}</code>
+              </th>
+              <td>
+                {unitName(key.unit, locale)} <span className="unit-code">({key.unit.code})</span>
+              </td>
+              <td>{key.label ?? '—'}</td>
+              <td>{vietnamDateTime(key.createdAt)}</td>
+              <td>
+                {key.revokedAt ? (
+                  <span className="status-badge kiosk-status--revoked">{t('revokedOn', { time: vietnamDateTime(key.revokedAt) })}</span>
+                ) : (
+                  <span className="status-badge kiosk-status--ok">{t('inUse')}</span>
+                )}
+              </td>
+              <td>
+                {!key.revokedAt && (
+                  <button type="button" className="button button--danger button--small" aria-label={t('revokeKeyLabel', { keyId: key.keyId })} onClick={() => void revoke(key)}>
+                    {t('revoke')}
+                  </button>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {list.map((key) => (
-              <tr key={key.keyId}>
-                <th scope="row">
-                  <code>{key.keyId}</code>
-                </th>
-                <td>
-                  {unitName(key.unit, locale)} <span className="unit-code">({key.unit.code})</span>
-                </td>
-                <td>{key.label ?? '—'}</td>
-                <td>{vietnamDateTime(key.createdAt)}</td>
-                <td>
-                  {key.revokedAt ? (
-                    <span className="status-badge kiosk-status--revoked">{t('revokedOn', { time: vietnamDateTime(key.revokedAt) })}</span>
-                  ) : (
-                    <span className="status-badge kiosk-status--ok">{t('inUse')}</span>
-                  )}
-                </td>
-                <td>
-                  {!key.revokedAt && (
-                    <button type="button" className="button button--danger button--small" aria-label={t('revokeKeyLabel', { keyId: key.keyId })} onClick={() => void revoke(key)}>
-                      {t('revoke')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-            {list.length === 0 && (
-              <tr>
-                <td colSpan={6}>{t('noKeys')}</td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+          ))}
+          {list.length === 0 && (
+            <tr>
+              <td colSpan={6}>{t('noKeys')}</td>
+            </tr>
+          )}
+        </tbody>
+      </ScrollTable>
       <p className="field__hint">{t('lastUsedUnknown')}</p>
     </>
   );
@@ -122,42 +120,17 @@ function KeysOfUnit({ unit }: { unit: string }) {
 
 function CreateKeyForm({ unit, onCreated }: { unit: string; onCreated: (key: CreatedTokenKey) => void }) {
   const t = useTranslate(managementStrings);
-  const tc = useTranslate(commonStrings);
-  const id = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const label = String(new FormData(form).get('label') ?? '').trim();
-    setBusy(true);
-    setError('');
-    try {
-      onCreated(await createTokenKey({ unit, ...(label ? { label } : {}) }));
-      form.reset();
-    } catch (caught) {
-      setError(actionErrorText(caught, t, tc));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <section className="management-form" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('createKeyTitle')}</h2>
-      <form onSubmit={submit} className="admin-controls">
-        <div className="field">
-          <label htmlFor={`${id}-label`}>{t('keyLabel')}</label>
-          <input id={`${id}-label`} name="label" maxLength={100} aria-describedby={`${id}-label-hint`} />
-          <span className="field__hint" id={`${id}-label-hint`}>
-            {t('keyLabelHint')}
-          </span>
-        </div>
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t('working') : t('createKey')}
-        </button>
-      </form>
-      <ErrorNotice message={error} />
-    </section>
+    <ManagementForm
+      title={t('createKeyTitle')}
+      submitLabel={t('createKey')}
+      onSubmit={async (data) => {
+        const label = fieldText(data, 'label');
+        onCreated(await createTokenKey({ unit, ...(label ? { label } : {}) }));
+      }}
+    >
+      <HintedField name="label" label={t('keyLabel')} hint={t('keyLabelHint')} maxLength={100} />
+    </ManagementForm>
   );
 }
 
