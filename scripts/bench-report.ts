@@ -6,7 +6,10 @@
 //     previous year's ranks, rank and point changes and ranks within regions (GET /api/rankings, level=province
 //     and level=commune, run together as a dashboard would);
 //   drill-down: one province's analysis report (its position, components, criteria, both years) and the
-//     scores export of the province and each commune below it (GET /api/reports/analysis, /api/exports/scores.csv).
+//     scores export of the province and each commune below it (GET /api/reports/analysis, /api/exports/scores.csv);
+//   raw reads: that province's breakdowns (expectations, channels, procedures) and first page of comments for
+//     the year (GET /api/breakdowns, /api/comments), which read responses, not tallies: they grow with the
+//     responses of the province's year, and are printed so that the growth shows.
 // At a tenth of the responses and at all of them, beside `select count(*) from responses` timed in the same
 // run: the report should not grow with the responses, while the count does.
 import os from 'node:os';
@@ -15,6 +18,9 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../server/src/db/database.ts';
 import { migrateToLatest } from '../server/src/db/migrate.ts';
+import { getBreakdowns } from '../server/src/features/breakdowns/breakdowns.service.ts';
+import { getComments } from '../server/src/features/comments/comments.service.ts';
+import { resolveResponseScope } from '../server/src/features/exports/response-scope.ts';
 import { getRankings } from '../server/src/features/rankings/rankings.service.ts';
 import { exportScores, getAnalysis } from '../server/src/features/reports/reports.service.ts';
 import { loadSurveyCatalog } from '../server/src/features/surveys/surveys.service.ts';
@@ -64,6 +70,11 @@ try {
       exportScores(db, catalog, { survey: definition.key, unit: drilled, period }, TODAY, allowAll),
     ]);
   };
+  const rawReads = async () => {
+    const query = { survey: definition.key, unit: drilled, from: `${YEAR}-01-01`, to: `${YEAR}-12-31` };
+    const scope = await resolveResponseScope(db, catalog, query, { subtree: true, today: TODAY });
+    await Promise.all([getBreakdowns(db, scope), getComments(db, scope, { ...query, page: 1, pageSize: 20 })]);
+  };
   const countResponses = async () => {
     await sql`select count(*) from responses`.execute(db);
   };
@@ -89,6 +100,7 @@ try {
       ranked,
       report: await time(fullReport, RUNS),
       drill: await time(drillDown, RUNS),
+      raw: await time(rawReads, RUNS),
       count: await time(countResponses, RUNS),
       // The machine is shared: the 1-minute load average before and after the timed runs.
       load: `${load.toFixed(1)}–${os.loadavg()[0]!.toFixed(1)}`,
@@ -107,16 +119,16 @@ try {
   const ms = (value: number) => value.toFixed(1);
   console.log(`\nreport benchmark on ${os.cpus().length} cores: ${UNITS} units (${provinceCodes.length} provinces), SIPAS 2017, years ${YEAR - 1}–${YEAR}, ${RUNS} timed runs after ${WARM_UP} warm-up, PostgreSQL server on loopback`);
   console.log(
-    '| responses | full-year report, all units ranked (p50 / p95 ms) | one-province drill-down (p50 / p95 ms) | baseline: select count(*) from responses (p50 ms) | report p95 ÷ count | load average |',
+    '| responses | full-year report, all units ranked (p50 / p95 ms) | one-province drill-down (p50 / p95 ms) | one province\'s breakdowns and comments (p50 / p95 ms) | baseline: select count(*) from responses (p50 ms) | report p95 ÷ count | load average |',
   );
-  console.log('| --- | --- | --- | --- | --- | --- |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const m of [atTenth, atAll]) {
     console.log(
-      `| ${m.responses.toLocaleString('en-US')} | ${ms(m.report.p50)} / ${ms(m.report.p95)} | ${ms(m.drill.p50)} / ${ms(m.drill.p95)} | ${ms(m.count.p50)} | ${(m.report.p95 / m.count.p50).toFixed(2)} | ${m.load} |`,
+      `| ${m.responses.toLocaleString('en-US')} | ${ms(m.report.p50)} / ${ms(m.report.p95)} | ${ms(m.drill.p50)} / ${ms(m.drill.p95)} | ${ms(m.raw.p50)} / ${ms(m.raw.p95)} | ${ms(m.count.p50)} | ${(m.report.p95 / m.count.p50).toFixed(2)} | ${m.load} |`,
     );
   }
   console.log(`units ranked (at least ${definition.scoring.minSampleToRank} respondents in ${YEAR}): ${atAll.ranked} of ${UNITS}`);
-  console.log(`growth from ${tenth.toLocaleString('en-US')} to ${RESPONSES.toLocaleString('en-US')} responses: report p95 ×${(atAll.report.p95 / atTenth.report.p95).toFixed(2)}, drill-down p95 ×${(atAll.drill.p95 / atTenth.drill.p95).toFixed(2)}, count(*) ×${(atAll.count.p50 / atTenth.count.p50).toFixed(2)}`);
+  console.log(`growth from ${tenth.toLocaleString('en-US')} to ${RESPONSES.toLocaleString('en-US')} responses: report p95 ×${(atAll.report.p95 / atTenth.report.p95).toFixed(2)}, drill-down p95 ×${(atAll.drill.p95 / atTenth.drill.p95).toFixed(2)}, breakdowns and comments p95 ×${(atAll.raw.p95 / atTenth.raw.p95).toFixed(2)}, count(*) ×${(atAll.count.p50 / atTenth.count.p50).toFixed(2)}`);
   console.log(`target: full report p95 <= 100 ms at ${RESPONSES.toLocaleString('en-US')} responses: ${atAll.report.p95 <= 100 ? 'met' : 'NOT met'}`);
   console.log(`loading through the triggers: ${loadSeconds.toFixed(0)} s in all; ${rows[0]!.tally_rows.toLocaleString('en-US')} tally rows`);
 } finally {

@@ -47,19 +47,20 @@ export async function countChoices(
   questionIds: string[],
 ): Promise<Array<{ questionId: string; code: string | null; count: number }>> {
   if (questionIds.length === 0) return [];
+  // Only the multiple-choice answers are read (by key), not every answer of every response.
   const { rows } = await sql<{ question_id: string; code: string | null; count: number }>`
-    select a.key as question_id, e.code, count(*)::int as count
+    select q.id as question_id, e.code, count(*)::int as count
       from responses r
-     cross join lateral jsonb_each(r.answers) a
+     cross join unnest(${questionIds}::text[]) q(id)
+     cross join lateral (select r.answers -> q.id as chosen) a
      cross join lateral (
-       select jsonb_array_elements_text(a.value) as code
+       select jsonb_array_elements_text(a.chosen) as code
        union all
        select null
      ) e
      where ${responsesInScope(scope)}
-       and a.key = any(${questionIds}::text[])
-       and jsonb_typeof(a.value) = 'array'
-       and jsonb_array_length(a.value) > 0
-     group by a.key, e.code`.execute(db);
+       and jsonb_typeof(a.chosen) = 'array'
+       and jsonb_array_length(a.chosen) > 0
+     group by q.id, e.code`.execute(db);
   return rows.map((row) => ({ questionId: row.question_id, code: row.code, count: row.count }));
 }

@@ -41,7 +41,7 @@ const hasShareFilter = (filter: CommentFilter) =>
  */
 function matchingComments(scope: ResponseScope, filter: CommentFilter) {
   const conditions = [
-    sql`btrim(a.value) <> ''`,
+    sql`btrim(a.value) <> ''`, // also drops questions left unanswered (null)
     ...filter.patterns.map((pattern) => sql`translate(a.value, ${SEARCH_FOLD.from}, ${SEARCH_FOLD.to}) like ${pattern} escape '\\'`),
     ...(filter.minShare === undefined ? [] : [sql`s.share >= ${filter.minShare}`]),
     ...(filter.maxShare === undefined ? [] : [sql`s.share <= ${filter.maxShare}`]),
@@ -49,12 +49,13 @@ function matchingComments(scope: ResponseScope, filter: CommentFilter) {
   ];
   const share = hasShareFilter(filter) ? sql`cross join lateral (${respondentShare(filter, 'r.answers')}) s` : sql``;
   return sql`
-    select r.id as response_id, a.key as question_id, a.value as text, r.unit_id, r.local_date, r.channel, r.answers
+    select r.id as response_id, q.id as question_id, a.value as text, r.unit_id, r.local_date, r.channel, r.answers
       from responses r
-     cross join lateral jsonb_each_text(r.answers) a
+     cross join unnest(${filter.questionIds}::text[]) q(id)
+     cross join lateral (select r.answers ->> q.id as value) a
      ${share}
      where ${responsesInScope(scope, filter.unitIds)}
-       and a.key = any(${filter.questionIds}::text[])
+       and r.answers ?| ${filter.questionIds}::text[]
        and ${sql.join(conditions, sql` and `)}`;
 }
 
