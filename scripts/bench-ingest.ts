@@ -34,7 +34,7 @@ const { values } = parseArgs({
   },
 });
 const seconds = Number(values.seconds);
-const CONNECTIONS = values.connections.split(',').map(Number); // ascending: see run()
+const CONNECTIONS = values.connections.split(',').map(Number).sort((a, b) => a - b); // ascending: see run()
 const workers = Number(values.workers ?? 1); // the server's own default
 const unitCount = Number(values.units);
 // wrk (C) when installed: the load generator shares the cores with the server and the database.

@@ -55,6 +55,7 @@ function matchingComments(scope: ResponseScope, filter: CommentFilter) {
      cross join lateral (select r.answers ->> q.id as value) a
      ${share}
      where ${responsesInScope(scope, filter.unitIds)}
+       -- responses that answered no text question are dropped before their questions are looked up
        and r.answers ?| ${filter.questionIds}::text[]
        and ${sql.join(conditions, sql` and `)}`;
 }

@@ -38,7 +38,7 @@ export function responseWriterFor(db: Kysely<Database>): ResponseWriter {
   let writer = writers.get(db);
   if (!writer) {
     // Two lanes: while one batch waits for its commit to reach the disk, the other is being written, so the
-    // database uses the second core (bench:ingest, 16 connections: about 15 % more responses/s than one lane;
+    // database uses the second core (bench:ingest, 16 connections: about 12 % more responses/s than one lane;
     // four lanes did worse, their batches being too small).
     writer = createResponseWriter(db, { maxBatch: 512, lanes: 2 });
     writers.set(db, writer);
