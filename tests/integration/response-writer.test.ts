@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createResponseWriter, writeBatch, type PendingWrite } from '../../server/src/features/responses/response-writer.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -78,7 +79,7 @@ describe.each(testDrivers())('the response writer on %s PostgreSQL', (driver) =>
   });
 
   it('fails only the bad response of a batch', async () => {
-    const writer = createResponseWriter(t.app.db, { maxBatch: 50, lanes: 1 });
+    const writer = createResponseWriter(t.app.db, { maxBatch: 50 });
     const good = Array.from({ length: 10 }, () => pending());
     const bad = pending({ unitId: 999_999 }); // no such unit: the foreign key refuses it
     const results = await Promise.allSettled([...good, bad].map((p) => writer.write(p)));
@@ -87,67 +88,30 @@ describe.each(testDrivers())('the response writer on %s PostgreSQL', (driver) =>
     expect(await count(good.map((g) => g.response.id))).toBe(10);
   });
 
+  it('writes the responses that arrive together in one transaction, up to the batch size', async () => {
+    const writer = createResponseWriter(t.app.db, { maxBatch: 64 });
+    const transactionsOf = async (writes: PendingWrite[]) => {
+      const rows = await t.app.db
+        .selectFrom('responses')
+        .select(sql<string>`xmin::text`.as('xmin'))
+        .where('id', 'in', writes.map((w) => w.response.id))
+        .execute();
+      return new Set(rows.map((row) => row.xmin)).size;
+    };
+    const together = Array.from({ length: 20 }, () => pending());
+    await Promise.all(together.map((w) => writer.write(w)));
+    expect(await transactionsOf(together)).toBe(1);
+
+    const many = Array.from({ length: 130 }, () => pending());
+    await Promise.all(many.map((w) => writer.write(w)));
+    expect(await transactionsOf(many)).toBe(3); // 64 + 64 + 2
+  });
+
   it('settles 200 concurrent writes, each once', async () => {
-    const writer = createResponseWriter(t.app.db, { maxBatch: 64, lanes: 2 });
+    const writer = createResponseWriter(t.app.db, { maxBatch: 64 });
     const writes = Array.from({ length: 200 }, () => pending());
     const outcomes = await Promise.all(writes.map((w) => writer.write(w)));
     expect(outcomes.every((o) => o.kind === 'inserted')).toBe(true);
     expect(await count(writes.map((w) => w.response.id))).toBe(200);
-  });
-});
-
-// Lanes by unit: a unit whose tally rows are locked (a long transaction, a slow batch) holds up only its own lane.
-// Needs a second connection holding the lock, which the embedded database (one connection) cannot give.
-describe.each(testDrivers().filter((d) => d === 'postgres'))('the response writer lanes on %s PostgreSQL', (driver) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(driver);
-  });
-  afterAll(async () => t.close());
-
-  const write = (unitId: number): PendingWrite => ({
-    response: {
-      id: randomUUID(),
-      surveyKey: 'sipas-2017',
-      surveyVersion: 1,
-      unitId,
-      channel: 'web',
-      locale: 'vi',
-      localDate: '2026-11-26',
-      answers: { feedback_given: false },
-      contentHash: 'h',
-    },
-  });
-
-  const within = <T>(ms: number, promise: Promise<T>) =>
-    Promise.race([promise, new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), ms))]);
-
-  it('keeps writing the other lane while one unit waits for its tally rows', async () => {
-    const ids = (await t.app.db.selectFrom('units').select('id').where('valid_to', 'is', null).limit(20).execute()).map((u) => u.id);
-    // With two lanes, an even and an odd unit id go through different lanes.
-    const [waiting, other] = [ids.find((id) => id % 2 === 0)!, ids.find((id) => id % 2 === 1)!];
-    const writer = createResponseWriter(t.app.db, { maxBatch: 64, lanes: 2 });
-    await writer.write(write(waiting)); // makes the unit's tally rows
-
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let locked!: () => void;
-    const isLocked = new Promise<void>((resolve) => (locked = resolve));
-    const holder = t.app.db.transaction().execute(async (trx) => {
-      await trx.selectFrom('response_tallies').select('unit_id').where('unit_id', '=', waiting).forUpdate().execute();
-      locked();
-      await released;
-    });
-    await isLocked;
-
-    const blocked = writer.write(write(waiting));
-    try {
-      expect(await within(5_000, writer.write(write(other)))).toEqual({ kind: 'inserted' });
-      expect(await within(300, blocked)).toBe('still waiting');
-    } finally {
-      release();
-      await holder;
-    }
-    expect(await blocked).toEqual({ kind: 'inserted' });
   });
 });

@@ -27,8 +27,6 @@ interface Waiting {
 export interface WriterOptions {
   /** Responses written by one statement at most. */
   maxBatch: number;
-  /** Independent queues, each with one batch in flight (database connections used for writing). */
-  lanes: number;
 }
 
 const writers = new WeakMap<Kysely<Database>, ResponseWriter>();
@@ -37,63 +35,68 @@ const writers = new WeakMap<Kysely<Database>, ResponseWriter>();
 export function responseWriterFor(db: Kysely<Database>): ResponseWriter {
   let writer = writers.get(db);
   if (!writer) {
-    // Two lanes: while one batch waits for its commit to reach the disk, the other is being written, so the
-    // database uses the second core (bench:ingest, 16 connections: about 12 % more responses/s than one lane;
-    // four lanes did worse, their batches being too small).
-    writer = createResponseWriter(db, { maxBatch: 512, lanes: 2 });
+    writer = createResponseWriter(db, { maxBatch: 512 });
     writers.set(db, writer);
   }
   return writer;
 }
 
-interface Lane {
-  queue: Waiting[];
-  busy: boolean;
-}
-
 /**
  * Group commit: responses that arrive while a batch is being written wait and go together in the next
  * statement, so the database commits (and flushes to disk) once per batch instead of once per response.
- * A lone response is written at once; every caller's promise settles only after its batch has committed.
+ * Every caller's promise settles only after its batch has committed.
  *
- * A unit's responses always go through the same lane. The tally trigger (migration 0005) locks the unit's
- * day, month and year rows until commit, so two batches of one unit would wait for each other anyway; lanes
- * that share no unit never do, and the waiting happens here, where it makes the next batch bigger.
+ * One batch at a time, sent at the end of an event-loop turn: every request read in that turn joins it, and
+ * the database is woken once the server has done the turn's own work. Callers hear back only after the next
+ * batch is on its way, so the database never waits while replies are written. Measured with bench:ingest
+ * (16 connections, BENCHMARKS.md): 12 % more responses per second than two batches in flight sent at once,
+ * twice the responses per commit, and less CPU per response; more batches in flight did worse.
  */
 export function createResponseWriter(db: Kysely<Database>, options: WriterOptions): ResponseWriter {
-  const lanes: Lane[] = Array.from({ length: options.lanes }, () => ({ queue: [], busy: false }));
+  const queue: Waiting[] = [];
+  let writing = false;
+  let scheduled = false;
 
-  function pump(lane: Lane): void {
-    if (lane.busy || lane.queue.length === 0) return;
-    const batch = lane.queue.splice(0, options.maxBatch);
-    lane.busy = true;
-    flushIsolatingFailures(db, batch).finally(() => {
-      lane.busy = false;
-      pump(lane);
+  function schedule(): void {
+    if (writing || scheduled || queue.length === 0) return;
+    scheduled = true;
+    setImmediate(writeNext);
+  }
+
+  function writeNext(): void {
+    scheduled = false;
+    if (writing || queue.length === 0) return;
+    const batch = queue.splice(0, options.maxBatch);
+    writing = true;
+    void writeIsolatingFailures(db, batch).then((settle) => {
+      writing = false;
+      schedule();
+      setImmediate(settle); // after the next batch has been sent (immediates run in order)
     });
   }
 
   return {
     write: (pending) =>
       new Promise<WriteOutcome>((resolve, reject) => {
-        const lane = lanes[Math.abs(pending.response.unitId) % lanes.length]!;
-        lane.queue.push({ pending, resolve, reject });
-        pump(lane);
+        queue.push({ pending, resolve, reject });
+        schedule();
       }),
   };
 }
 
-/** A batch that fails (a bad row) is retried one response at a time, so one bad row fails only itself. */
-async function flushIsolatingFailures(db: Kysely<Database>, batch: Waiting[]): Promise<void> {
+/**
+ * Writes a batch and returns what settles its callers. A batch that fails (a bad row) is retried one response
+ * at a time, so one bad row fails only itself. Never rejects.
+ */
+async function writeIsolatingFailures(db: Kysely<Database>, batch: Waiting[]): Promise<() => void> {
   try {
     const outcomes = await writeBatch(db, batch.map((w) => w.pending));
-    batch.forEach((w, i) => w.resolve(outcomes[i]!));
+    return () => batch.forEach((w, i) => w.resolve(outcomes[i]!));
   } catch (error) {
-    if (batch.length === 1) {
-      batch[0]!.reject(error);
-      return;
-    }
-    for (const waiting of batch) await flushIsolatingFailures(db, [waiting]);
+    if (batch.length === 1) return () => batch[0]!.reject(error);
+    const settles: Array<() => void> = [];
+    for (const waiting of batch) settles.push(await writeIsolatingFailures(db, [waiting]));
+    return () => settles.forEach((settle) => settle());
   }
 }
 
