@@ -1,4 +1,4 @@
-// npm run bench:ingest [-- --seconds 10] [--workers N] [--units 50] [--connections 16,100]
+// npm run bench:ingest [-- --seconds 10] [--rounds 3] [--workers N] [--units 50] [--connections 16,100]
 // Full HTTP ingest (validation, idempotency, durable commit) against a real PostgreSQL server on loopback,
 // at 16 and 100 connections, beside the database's own one-row-per-commit rate measured in the same run
 // with pgbench, at the same concurrency and over the same units:
@@ -7,6 +7,9 @@
 //     without group commit. The ratio ingest ÷ this rate is the figure of issue #4.
 //   - second baseline, printed beside it: one INSERT per transaction into a plain 2-column table (uuid, jsonb)
 //     with the same answers: the database's raw commit rate, with none of the work a response needs.
+// Each connection count is measured in --rounds rounds, each an HTTP run followed at once by its baselines, and
+// the round with the median ratio is printed: the machine's speed drifts from one minute to the next, and a
+// ratio of two runs taken far apart measures the drift as much as the code.
 // Also the CPU time spent per response by the server processes, the database backends and the load
 // generator: unlike rates, these barely move when other work shares the machine.
 import { execFileSync } from 'node:child_process';
@@ -20,13 +23,14 @@ import pg from 'pg';
 import { loadDefinitions } from '@sipas/survey-definitions/load';
 import { answerAll } from '../tests/support/answers.ts';
 import { createServerDatabase } from '../tests/support/test-database.ts';
-import { startServerProcess } from '../tests/support/server-process.ts';
+import { startServerProcess, type ServerProcess } from '../tests/support/server-process.ts';
 import { cpuMs } from './process-cpu.ts';
 import { runWrk, wrkAvailable, type WrkResult } from './wrk-load.ts';
 
 const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '3' },
     workers: { type: 'string' },
     units: { type: 'string', default: '50' },
     connections: { type: 'string', default: '16,100' },
@@ -34,7 +38,8 @@ const { values } = parseArgs({
   },
 });
 const seconds = Number(values.seconds);
-const CONNECTIONS = values.connections.split(',').map(Number).sort((a, b) => a - b); // ascending: see run()
+const rounds = Number(values.rounds);
+const CONNECTIONS = values.connections.split(',').map(Number).sort((a, b) => a - b); // ascending: the server stops for the larger counts
 const workers = Number(values.workers ?? 1); // the server's own default
 const unitCount = Number(values.units);
 // wrk (C) when installed: the load generator shares the cores with the server and the database.
@@ -250,65 +255,97 @@ try {
 }
 
 async function run(admin: pg.Client, databaseUrl: string): Promise<void> {
-  const server = await startServerProcess({
+  const serverEnv = {
     DATABASE_URL: databaseUrl,
     DEMO_DATA: 'off',
     LOG_LEVEL: 'warn',
     CLIENT_DIST: '/nonexistent',
     RATE_LIMIT_IP_PER_MINUTE: '100000000',
     ...(values.workers ? { WORKERS: values.workers } : {}),
-  });
-  const loadBefore = loadAverage();
-  const rows: Array<{ connections: number; figure: Figure; clients: number; sameRow: number; plain: number }> = [];
-  let stored = 0;
-  let units: Unit[] = [];
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipas-bench-'));
-  try {
+  };
+  async function startServer(): Promise<ServerProcess> {
+    const started = await startServerProcess(serverEnv);
     // With several workers the first answers health checks before the others listen.
-    while (workers > 1 && !server.output().includes(`${workers} server processes listening`)) {
+    while (workers > 1 && !started.output().includes(`${workers} server processes listening`)) {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    const serverPids = () => [server.child.pid!, ...childPids(server.child.pid!)];
-    const databasePids = async () =>
-      (await admin.query('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()')).rows.map((row) => Number(row.pid));
-    units = await benchUnits(admin, unitCount);
-    const nextBody = bodiesFor(units);
-    await ingest(admin, server.url, 16, units, nextBody, serverPids, databasePids); // warm-up (JIT, pool, caches, tally rows), not reported
+    return started;
+  }
+  let server: ServerProcess | undefined = await startServer(); // migrates and seeds the registry
+  const units = await benchUnits(admin, unitCount);
+  const nextBody = bodiesFor(units);
+  const databasePids = async () =>
+    (await admin.query('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()')).rows.map((row) => Number(row.pid));
+  const runIngest = (s: ServerProcess, connections: number) =>
+    ingest(admin, s.url, connections, units, nextBody, () => [s.child.pid!, ...childPids(s.child.pid!)], databasePids);
+  const warmUp = (s: ServerProcess) => runIngest(s, 16); // JIT, pool, caches, tally rows; not reported
+
+  /** The server, started again (and warmed up) if pgbench made it stop. */
+  async function runningServer(): Promise<ServerProcess> {
+    if (!server) {
+      server = await startServer();
+      await warmUp(server);
+    }
+    return server;
+  }
+
+  const loadBefore = loadAverage();
+  const rows: Round[] = [];
+  let stored = 0;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipas-bench-'));
+  try {
+    await warmUp(server);
     await admin.query('create table bench_single_row (id uuid primary key, answers jsonb not null)');
     const sameRowScripts = await responsesScripts(admin, units, dir);
     const plainScripts = await plainTableScript(admin, dir);
 
     // Each HTTP run is followed at once by its baselines, so that they meet the same machine (other work
-    // comes and goes). The server stays up, idle, unless pgbench needs its connections: then it stops,
-    // which is why the connection counts go in ascending order.
+    // comes and goes). The server stays up, idle, unless pgbench needs its connections: then it stops.
     for (const connections of CONNECTIONS) {
-      const before = await countRows(admin, 'responses');
-      const figure = await ingest(admin, server.url, connections, units, nextBody, serverPids, databasePids);
-      stored += (await countRows(admin, 'responses')) - before;
-      if ((await freeConnections(admin)) < connections) await server.stop();
-      // The database's max_connections (often 100) may leave fewer: use what is free and say so.
-      const clients = Math.min(connections, await freeConnections(admin));
-      const sameRow = pgbench(databaseUrl, clients, sameRowScripts);
-      const plain = pgbench(databaseUrl, clients, plainScripts);
-      rows.push({ connections, figure, clients, sameRow, plain });
+      const measured: Round[] = [];
+      for (let round = 0; round < rounds; round++) {
+        const before = await countRows(admin, 'responses');
+        const figure = await runIngest(await runningServer(), connections);
+        stored += (await countRows(admin, 'responses')) - before;
+        if ((await freeConnections(admin)) < connections) {
+          await server!.stop();
+          server = undefined;
+        }
+        // The database's max_connections (often 100) may leave fewer: use what is free and say so.
+        const clients = Math.min(connections, await freeConnections(admin));
+        const sameRow = pgbench(databaseUrl, clients, sameRowScripts);
+        const plain = pgbench(databaseUrl, clients, plainScripts);
+        measured.push({ connections, figure, clients, sameRow, plain });
+      }
+      measured.sort((a, b) => a.figure.perSecond / a.sameRow - b.figure.perSecond / b.sameRow);
+      rows.push({ ...measured[Math.floor((measured.length - 1) / 2)]!, ratios: measured.map((m) => m.figure.perSecond / m.sameRow) });
     }
   } finally {
-    await server.stop();
+    await server?.stop();
     fs.rmSync(dir, { recursive: true });
   }
 
   console.log(
-    `\ningest benchmark, ${seconds} s per run, ${os.cpus().length} cores, ${workers} server process(es), load generator ${loadGenerator}, PostgreSQL server on loopback, ` +
+    `\ningest benchmark, ${seconds} s per run, median of ${rounds} round(s), ${os.cpus().length} cores, ${workers} server process(es), load generator ${loadGenerator}, PostgreSQL server on loopback, ` +
       `${units.length} units (communes ${units[0]!.code}…${units.at(-1)!.code}) in turn; load average ${loadBefore} before, ${loadAverage()} after`,
   );
   console.log(
-    '| connections | HTTP ingest responses/s | p99 ms | errors | same row into `responses`, one per commit: INSERT/s (pgbench clients) | **ratio** | plain 2-column table, one per commit: INSERT/s | ratio | CPU ms/response: server, database, load generator | responses per commit |',
+    '| connections | HTTP ingest responses/s | p99 ms | errors | same row into `responses`, one per commit: INSERT/s (pgbench clients) | **ratio** (every round) | plain 2-column table, one per commit: INSERT/s | ratio | CPU ms/response: server, database, load generator | responses per commit |',
   );
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-  for (const { connections, figure, clients, sameRow, plain } of rows) {
+  for (const { connections, figure, clients, sameRow, plain, ratios } of rows) {
     console.log(
-      `| ${connections} | ${Math.round(figure.perSecond)} | ${figure.p99Ms} | ${figure.errors} | ${Math.round(sameRow)} (${clients}) | **${(figure.perSecond / sameRow).toFixed(2)}** | ${Math.round(plain)} | ${(figure.perSecond / plain).toFixed(2)} | ${[figure.cpu.server, figure.cpu.database, figure.cpu.loadGenerator].map((ms) => ms.toFixed(3)).join(', ')} | ${figure.perCommit.toFixed(1)} |`,
+      `| ${connections} | ${Math.round(figure.perSecond)} | ${figure.p99Ms} | ${figure.errors} | ${Math.round(sameRow)} (${clients}) | **${(figure.perSecond / sameRow).toFixed(2)}** (${ratios!.map((r) => r.toFixed(2)).join(', ')}) | ${Math.round(plain)} | ${(figure.perSecond / plain).toFixed(2)} | ${[figure.cpu.server, figure.cpu.database, figure.cpu.loadGenerator].map((ms) => ms.toFixed(3)).join(', ')} | ${figure.perCommit.toFixed(1)} |`,
     );
   }
   console.log(`responses stored during the measured HTTP runs: ${stored}`);
+}
+
+interface Round {
+  connections: number;
+  figure: Figure;
+  clients: number;
+  sameRow: number;
+  plain: number;
+  ratios?: number[];
 }

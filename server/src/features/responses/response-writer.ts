@@ -49,8 +49,9 @@ export function responseWriterFor(db: Kysely<Database>): ResponseWriter {
  * One batch at a time, sent at the end of an event-loop turn: every request read in that turn joins it, and
  * the database is woken once the server has done the turn's own work. Callers hear back only after the next
  * batch is on its way, so the database never waits while replies are written. Measured with bench:ingest
- * (16 connections, BENCHMARKS.md): 12 % more responses per second than two batches in flight sent at once,
- * twice the responses per commit, and less CPU per response; more batches in flight did worse.
+ * (16 connections, BENCHMARKS.md): 16-38 % more responses per second than the two lanes it replaced (one
+ * batch in flight per lane, sent at once), twice the responses per commit, less CPU per response; more
+ * batches in flight, or commits made durable later by a separate flush, did worse.
  */
 export function createResponseWriter(db: Kysely<Database>, options: WriterOptions): ResponseWriter {
   const queue: Waiting[] = [];
