@@ -6,6 +6,7 @@ import { PointChange, RankChange } from '../dashboard/change.tsx';
 import { groupLabel } from '../dashboard/group-label.ts';
 import { weakestCriteria } from '../dashboard/weakest.ts';
 import { formatCount, formatInterval, formatRank, formatShare } from '../format.ts';
+import { ScrollTable } from '../scroll-table.tsx';
 import { reportStrings } from './report.strings.ts';
 
 type Tables = AnalysisResponse['tables'];
@@ -14,13 +15,10 @@ type Tables = AnalysisResponse['tables'];
 function ReportTable({ id, caption, head, children }: { id: string; caption: string; head: ReactNode; children: ReactNode }) {
   return (
     <section className="report__table" aria-labelledby={id}>
-      <div className="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
-        <table className="data-table">
-          <caption id={id}>{caption}</caption>
-          <thead>{head}</thead>
-          <tbody>{children}</tbody>
-        </table>
-      </div>
+      <ScrollTable caption={caption} captionId={id}>
+        <thead>{head}</thead>
+        <tbody>{children}</tbody>
+      </ScrollTable>
     </section>
   );
 }
