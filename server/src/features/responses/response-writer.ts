@@ -65,8 +65,7 @@ export function createResponseWriter(db: Kysely<Database>, options: WriterOption
   }
 
   function writeNext(): void {
-    scheduled = false;
-    if (writing || queue.length === 0) return;
+    scheduled = false; // schedule() saw the writer idle and the queue non-empty; nothing has changed that since
     const batch = queue.splice(0, options.maxBatch);
     writing = true;
     void writeIsolatingFailures(db, batch).then((settle) => {
