@@ -9,10 +9,10 @@ import * as responseDigests from './migrations/0007-response-digests.ts';
 import * as responsesUnitIdOrder from './migrations/0008-responses-unit-id-order.ts';
 import * as responseTalliesByPeriod from './migrations/0009-response-tallies-by-period.ts';
 import * as responsesByDate from './migrations/0010-responses-by-date.ts';
-import * as tallyAddSparse from './migrations/0011-tally-add-sparse.ts';
+import * as fasterTallies from './migrations/0011-faster-tallies.ts';
 
 /** Listed explicitly (not read from disk) so the order is reviewable and nothing depends on the CWD. */
-const migrations: Record<string, Migration> = {
+export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-unit-registry': unitRegistry,
   '0003-receipt-tokens': receiptTokens,
@@ -23,7 +23,7 @@ const migrations: Record<string, Migration> = {
   '0008-responses-unit-id-order': responsesUnitIdOrder,
   '0009-response-tallies-by-period': responseTalliesByPeriod,
   '0010-responses-by-date': responsesByDate,
-  '0011-tally-add-sparse': tallyAddSparse,
+  '0011-faster-tallies': fasterTallies,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {

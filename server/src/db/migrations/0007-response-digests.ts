@@ -84,11 +84,9 @@ function triggerFunction(name: string, changed: string, versionsOf: string, drop
 
 const versionsIn = (relation: string) => `select survey_key, survey_version from ${relation}`;
 
+/** The trigger functions of this migration (also what 0011's down() goes back to). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function up(db: Kysely<any>): Promise<void> {
-  await sql`alter table response_tallies add column id_digest bigint not null default 0`.execute(db);
-  // A view can gain a column only at its end: the new column is last in both, so `select *` still lines up.
-  await sql.raw(`create or replace view response_tallies_recomputed as ${tallySelect(changedFrom('responses', 1), versionMaps())}`).execute(db);
+export async function createTriggerFunctions(db: Kysely<any>): Promise<void> {
   await sql.raw(triggerFunction('responses_tally_insert', changedFrom('inserted', 1), versionsIn('inserted'), false)).execute(db);
   await sql.raw(triggerFunction('responses_tally_delete', changedFrom('deleted', -1), versionsIn('deleted'), true)).execute(db);
   await sql
@@ -101,6 +99,14 @@ export async function up(db: Kysely<any>): Promise<void> {
       ),
     )
     .execute(db);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function up(db: Kysely<any>): Promise<void> {
+  await sql`alter table response_tallies add column id_digest bigint not null default 0`.execute(db);
+  // A view can gain a column only at its end: the new column is last in both, so `select *` still lines up.
+  await sql.raw(`create or replace view response_tallies_recomputed as ${tallySelect(changedFrom('responses', 1), versionMaps())}`).execute(db);
+  await createTriggerFunctions(db);
   // Responses stored before this migration: their rows get the digest (the other columns are unchanged).
   await sql`
     update response_tallies t
