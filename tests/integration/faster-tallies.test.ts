@@ -27,8 +27,8 @@ const literal = (v: Vector) => `{${v.map((x) => (x === null ? 'NULL' : String(x)
 function random(seed: number): () => number {
   let state = seed;
   return () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0; // a linear congruential step, in 32-bit integers
+    return state / 2 ** 32;
   };
 }
 
