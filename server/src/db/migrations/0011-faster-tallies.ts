@@ -22,6 +22,13 @@ const KEY = 'unit_id, survey_key, survey_version, grain, period_start';
 const MODULUS = '1152921504606846976'; // 2^60, as in 0007
 const ID_HASH = `('x' || substr(md5(c.id::text), 1, 15))::bit(60)::bigint`;
 
+/** tally_add as 0005 defined it, r starting as a: every element of both vectors, a missing or null one counting 0. */
+const ELEMENTWISE_SUM = `
+      for i in 1 .. greatest(cardinality(a), cardinality(b)) loop
+        r[i] := coalesce(a[i], 0) + coalesce(b[i], 0);
+      end loop;
+      return r;`;
+
 /** As 0007's, but grouped by day first: one count vector per unit and day, added up into months and years. */
 function tallySelect(changed: string, versions: string): string {
   return `
@@ -95,7 +102,7 @@ const versionsIn = (relation: string) => `select survey_key, survey_version from
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`
+  await sql.raw(`
     create or replace function tally_add(a int[], b int[]) returns int[] language plpgsql immutable parallel safe as $fn$
     declare
       r int[] := a;
@@ -119,16 +126,13 @@ export async function up(db: Kysely<any>): Promise<void> {
         end if;
         r := a;
       end if;
-      for i in 1 .. greatest(cardinality(a), cardinality(b)) loop
-        r[i] := coalesce(a[i], 0) + coalesce(b[i], 0);
-      end loop;
-      return r;
+      ${ELEMENTWISE_SUM}
     end
-    $fn$`.execute(db);
+    $fn$`).execute(db);
   // Strict, so the sum of one vector is that vector: the aggregate starts from its first input, no addition.
   await sql`create function tally_sum_step(a int[], b int[]) returns int[] language sql immutable strict parallel safe
             return tally_add(a, b)`.execute(db);
-  await sql`create aggregate tally_sum(int[]) (sfunc = tally_sum_step, stype = int[], combinefunc = tally_sum_step, parallel = safe)`.execute(db);
+  await sql`create aggregate tally_sum(int[]) (sfunc = tally_sum_step, stype = int[])`.execute(db);
 
   await sql.raw(triggerFunction('responses_tally_insert', changedFrom('inserted', 1), versionsIn('inserted'), false)).execute(db);
   await sql.raw(triggerFunction('responses_tally_delete', changedFrom('deleted', -1), versionsIn('deleted'), true)).execute(db);
@@ -149,15 +153,13 @@ export async function down(db: Kysely<any>): Promise<void> {
   await createTriggerFunctions0007(db);
   await sql`drop aggregate tally_sum(int[])`.execute(db);
   await sql`drop function tally_sum_step(int[], int[])`.execute(db);
-  await sql`
+  // 0005's body: the loop alone.
+  await sql.raw(`
     create or replace function tally_add(a int[], b int[]) returns int[] language plpgsql immutable parallel safe as $fn$
     declare
       r int[] := a;
     begin
-      for i in 1 .. greatest(cardinality(a), cardinality(b)) loop
-        r[i] := coalesce(a[i], 0) + coalesce(b[i], 0);
-      end loop;
-      return r;
+      ${ELEMENTWISE_SUM}
     end
-    $fn$`.execute(db);
+    $fn$`).execute(db);
 }
